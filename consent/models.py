@@ -1,0 +1,1 @@
+"""Consent (samtykke) and lawful information sharing: built in the consent issue."""

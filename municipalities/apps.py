@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MunicipalitiesConfig(AppConfig):
+    name = "municipalities"
+    verbose_name = _("Areas and organisation")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,201 @@
+"""Reports: the annual report, status reports (incl. the problem picture), reviews."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from municipalities.models import Agency, Group, topics_field
+from slt_portal.tenancy import TenantModel
+
+
+class StatusReport(TenantModel):
+    """Statusrapport, utfordringsbilde, tertialrapport, innspill fra tjenesten …"""
+
+    class Kind(models.TextChoices):
+        CHALLENGE_PICTURE = "challenge_picture", _("Problem picture")
+        POLICE_TERTIAL = "police_tertial", _("Police tertial report")
+        STATUS_REPORT = "status_report", _("Status report")
+        REPORT_TO_COUNCIL = "report_to_council", _("Report to the police council")
+        MAPPING_REPORT = "mapping_report", _("Mapping report")
+        SERVICE_FEEDBACK = "service_feedback", _("Feedback from a service")
+        REQUESTED_REPORT = "requested_report", _("Requested report")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", pgettext_lazy("status report status", "Submitted")
+        REVIEWED = "reviewed", _("Reviewed")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    body = models.TextField(_("text"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    author_agency = models.ForeignKey(
+        Agency,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("author's agency"),
+    )
+    from_group = models.ForeignKey(
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("from group"),
+    )
+    to_group = models.ForeignKey(
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("to group"),
+    )
+    categories = topics_field()
+    matter = models.ForeignKey(
+        "meetings.Matter",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+        verbose_name=_("answers the request"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    data_snapshot = models.JSONField(default=dict, blank=True)
+    pdf = models.FileField(upload_to="reports/status/%Y/", blank=True)
+
+    class Meta:
+        ordering = ["-period_end", "-pk"]
+        verbose_name = _("status report")
+        verbose_name_plural = _("status reports")
+        indexes = [models.Index(fields=["area", "kind", "period_end"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="statusreport_period_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AnnualReport(TenantModel):
+    """Årsrapport for one area and year."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        APPROVED = "approved", _("Approved")
+        SUBMITTED = "submitted", pgettext_lazy("annual report status", "Submitted")
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        verbose_name=_("corrects"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    sections = models.JSONField(default=dict, blank=True)
+    data_snapshot = models.JSONField(default=dict, blank=True)
+    snapshot_taken_at = models.DateTimeField(null=True, blank=True)
+    pdf = models.FileField(upload_to="reports/annual/%Y/", blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    approved_by_group = models.ForeignKey(
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approval_decision = models.ForeignKey(
+        "meetings.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("approval decision"),
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    submitted_to_group = models.ForeignKey(
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("submitted to"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-version"]
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "year", "version"], name="annualreport_unique_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}"
+
+
+class ReportReview(TenantModel):
+    """Gjennomsyn: a steering-group member's comment or verdict on a report."""
+
+    class Verdict(models.TextChoices):
+        COMMENT = "comment", _("Comment")
+        RECOMMEND_APPROVAL = "recommend_approval", _("Recommends approval")
+        CHANGES_REQUESTED = "changes_requested", _("Asks for changes")
+
+    report_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+"
+    )
+    report_id = models.PositiveBigIntegerField()
+    report = GenericForeignKey("report_type", "report_id")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reviewer"),
+    )
+    group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    section = models.CharField(_("section"), max_length=40, blank=True)
+    text = models.TextField(_("comment"), blank=True)
+    verdict = models.CharField(
+        _("verdict"), max_length=20, choices=Verdict.choices, default=Verdict.COMMENT
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("report review")
+        verbose_name_plural = _("report reviews")
+        indexes = [models.Index(fields=["report_type", "report_id"])]

@@ -1,0 +1,71 @@
+"""Base classes every API view builds on: tenant scoping and role checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django_scopes import scope
+from rest_framework import exceptions, viewsets
+
+from slt_portal.tenancy import Access, access_for_request
+
+
+class AreaScopedMixin:
+    """Scope an API view to the areas where the caller holds one of ``read_roles``.
+
+    The django-scopes scope is active from authentication to the end of the view, so
+    every tenant-model query inside is limited to those areas; objects elsewhere
+    answer 404. A caller with none of the roles anywhere gets 403. Writes need one of
+    ``write_roles`` in the object's area (checked by :meth:`check_write`).
+    """
+
+    read_roles: Iterable[str] = ()
+    write_roles: Iterable[str] = ()
+    area_field = "area"
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.access: Access = access_for_request(request)
+        self.scope_area_ids = self.access.area_ids_with(self.read_roles)
+        if not self.scope_area_ids:
+            raise exceptions.PermissionDenied(
+                _("Your role does not give access to this.")
+            )
+        self._scope = scope(area=self.scope_area_ids)
+        self._scope.__enter__()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        try:
+            return super().finalize_response(request, response, *args, **kwargs)
+        finally:
+            if getattr(self, "_scope", None) is not None:
+                self._scope.__exit__(None, None, None)
+                self._scope = None
+
+    def scoped(self, queryset: QuerySet) -> QuerySet:
+        """Filter explicitly as well: the scope is the second lock, not the only one."""
+        return queryset.filter(**{f"{self.area_field}__in": self.scope_area_ids})
+
+    def check_write(self, area) -> None:
+        if not self.access.has_role(area, *self.write_roles):
+            raise exceptions.PermissionDenied(
+                _("Your role does not allow this change.")
+            )
+
+
+class AreaScopedReadOnlyViewSet(AreaScopedMixin, viewsets.ReadOnlyModelViewSet):
+    """A read-only list/detail endpoint over one tenant model.
+
+    Set ``queryset = Model.objects.none()`` (a scoped manager refuses real queries at
+    import time) and build the real one in :meth:`base_queryset`.
+    """
+
+    def base_queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return self.scoped(self.base_queryset())

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SltPortalConfig(AppConfig):
+    """The project package: shared infrastructure (e-mail outbox, reminders, health)."""
+
+    name = "slt_portal"
+    verbose_name = "SLT-portal"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,44 @@
+"""Pages outside any area: the start page, the area switcher, and /healthz."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from municipalities import selectors
+from slt_portal.health import health_report
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """Startside: the user's areas and roles; one area goes straight to its page."""
+    areas = selectors.user_areas_with_roles(user=request.user)
+    if len(areas) == 1 and not request.GET.get("all"):
+        return redirect("municipalities:area_home", area_slug=areas[0][0].slug)
+    return render(request, "start.html", {"areas": areas})
+
+
+@login_required
+@require_GET
+def switch_area(request: HttpRequest) -> HttpResponse:
+    """Områdevelger: go to the chosen area's start page."""
+    slug = request.GET.get("area", "")
+    area = selectors.area_get_by_slug(slug=slug) if slug else None
+    if area is None or not request.access.has_area(area):
+        raise Http404(_("No such area, or you have no access to it."))
+    return redirect(
+        reverse("municipalities:area_home", kwargs={"area_slug": area.slug})
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    healthy, checks = health_report()
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
