@@ -2,7 +2,8 @@
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/venv \
-    PATH="/opt/venv/bin:$PATH"
+    PATH="/opt/venv/bin:$PATH" \
+    STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage
 
 # WeasyPrint needs Pango; gettext is for compilemessages.
 RUN apt-get update && apt-get install -y --no-install-recommends \

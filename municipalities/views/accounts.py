@@ -1,12 +1,14 @@
 """Login, logout, password reset and the profile page."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -40,9 +42,18 @@ def profile(request: HttpRequest) -> HttpResponse:
     """Min profil: name, phone, language and how reminders arrive."""
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        user = form.save()
+        translation.activate(user.language)
         messages.success(request, _("Your profile is saved."))
-        return redirect("accounts:profile")
+        response = redirect("accounts:profile")
+        # The profile language wins over an earlier choice in the header.
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.language,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
     context = {
         "form": form,
         "areas": selectors.user_areas_with_roles(user=request.user),
