@@ -26,7 +26,8 @@ run: setup  ## Set up and run web + worker + beat with demo data (embedded Postg
 	$(MANAGE) serve --demo
 
 test: setup  ## Set up and run the whole test suite
-	$(VENV)/bin/pytest --create-db -n 2 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest --create-db -n 2 -m "not e2e" $(PYTEST_ARGS)
+	$(VENV)/bin/pytest --create-db -m e2e -p no:xdist $(PYTEST_ARGS)
 
 check: setup  ## The static checks CI runs
 	$(VENV)/bin/ruff check .
