@@ -367,9 +367,10 @@ def _on_activated(actor: Actor, consent: Consent) -> None:
     """A new basis: end the review flag and a replaced consent."""
     now = timezone.now()
     subject = consent.subject
-    if subject.review_flagged_at is not None:
-        subject.review_flagged_at = None
-        subject.save(update_fields=["review_flagged_at", "updated_at"])
+    Subject.objects.filter(pk=subject.pk, review_flagged_at__isnull=False).update(
+        review_flagged_at=None, updated_at=now
+    )
+    subject.review_flagged_at = None
     ConsentTask.objects.filter(
         subject=subject,
         kind=ConsentTask.Kind.REVIEW_BASIS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from consent.audit import Purpose
 from consent.forms import PurposeForm
 from consent.policy import Actor
 from municipalities.selectors import area_breadcrumbs
+from slt_portal.exceptions import ApplicationError
 from slt_portal.tenancy import access_for_request
 
 SESSION_KEY = "consent_purposes"
@@ -127,6 +128,16 @@ def opened_or_prompt(
             detail=detail,
             **open_kwargs,
         )
+
+
+Refusal = (ApplicationError, ValidationError)
+
+
+def refusal_text(error: Exception) -> str:
+    """The message of a service's refusal or a model validation error."""
+    if isinstance(error, ApplicationError):
+        return error.message
+    return " ".join(error.messages)
 
 
 def crumbs(request: HttpRequest, *trail: tuple[str, str | None]) -> list[dict]:

@@ -4,7 +4,6 @@ writing, withdraw (anyone who may see it: a withdrawal is told to whoever hears 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,15 +21,17 @@ from consent.forms import (
 )
 from consent.models import Consent, Disclosure, Guardian
 from consent.views.common import (
+    Refusal,
     actor,
     crumbs,
     is_coordinator,
     opened_or_prompt,
+    refusal_text,
     require_coordinator,
     subject_url,
 )
 from municipalities import selectors as municipality_selectors
-from slt_portal.exceptions import ApplicationError, add_error_to_form
+from slt_portal.exceptions import add_error_to_form
 from slt_portal.tenancy import area_view
 
 
@@ -103,7 +104,7 @@ def consent_create(request: HttpRequest, pk: int) -> HttpResponse:
                 guardian_consents=guardian_consents,
                 supersedes=data.get("supersedes"),
             )
-        except (ApplicationError, ValidationError) as error:
+        except Refusal as error:
             add_error_to_form(form, error)
         else:
             messages.success(request, _("The consent is recorded."))
@@ -192,8 +193,8 @@ def consent_guardian_add(request: HttpRequest, pk: int) -> HttpResponse:
                 consented_at=start_of_day(form.cleaned_data["consented_on"]),
                 form=form.cleaned_data["form"],
             )
-        except ApplicationError as error:
-            messages.error(request, error.message)
+        except Refusal as error:
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("The guardian's consent is recorded."))
             _show_warnings(request, result.warnings)
@@ -219,8 +220,8 @@ def consent_written(request: HttpRequest, pk: int) -> HttpResponse:
                 consent=consent,
                 document_reference=form.cleaned_data["document_reference"],
             )
-        except ApplicationError as error:
-            messages.error(request, error.message)
+        except Refusal as error:
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("The written consent is recorded."))
     else:
@@ -248,7 +249,7 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
                 party=form.cleaned_data["party"],
                 note=form.cleaned_data["note"],
             )
-        except ApplicationError as error:
+        except Refusal as error:
             add_error_to_form(form, error)
         else:
             messages.success(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -14,7 +13,14 @@ from consent import legal, policy, selectors, services
 from consent.forms import CancelForm, DisclosureForm
 from consent.models import Consent, Disclosure, Subject
 from consent.policy import Actor
-from consent.views.common import actor, crumbs, opened_or_prompt, subject_url
+from consent.views.common import (
+    Refusal,
+    actor,
+    crumbs,
+    opened_or_prompt,
+    refusal_text,
+    subject_url,
+)
 from municipalities import selectors as municipality_selectors
 from slt_portal.exceptions import ApplicationError, add_error_to_form
 from slt_portal.tenancy import area_view
@@ -78,7 +84,7 @@ def disclosure_create(request: HttpRequest, pk: int) -> HttpResponse:
             form = _form(request, current, subject, request.POST, ask)
             form.is_valid()
             add_error_to_form(form, warning)
-        except (ApplicationError, ValidationError) as error:
+        except Refusal as error:
             add_error_to_form(form, error)
         else:
             if disclosure.status == Disclosure.Status.PROPOSED:
@@ -162,8 +168,8 @@ def _step(request: HttpRequest, pk: int, detail: str, run) -> HttpResponse:
         return disclosure
     try:
         message = run(current, disclosure)
-    except ApplicationError as error:
-        messages.error(request, error.message)
+    except Refusal as error:
+        messages.error(request, refusal_text(error))
     else:
         messages.success(request, message)
     return redirect(disclosure_url(disclosure))

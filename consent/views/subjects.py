@@ -27,16 +27,18 @@ from consent.forms import (
 from consent.models import AccessLog, Subject
 from consent.views.common import (
     PURPOSE_MINUTES,
+    Refusal,
     actor,
     crumbs,
     is_coordinator,
     opened_or_prompt,
+    refusal_text,
     remember_purpose,
     require_coordinator,
     subject_url,
 )
 from municipalities import selectors as municipality_selectors
-from slt_portal.exceptions import ApplicationError, add_error_to_form
+from slt_portal.exceptions import add_error_to_form
 from slt_portal.tenancy import area_view
 
 PAGE_SIZE = 50
@@ -86,7 +88,7 @@ def subject_create(request: HttpRequest) -> HttpResponse:
             subject = services.subject_create(
                 actor=current, area=area, **form.cleaned_data
             )
-        except ApplicationError as error:
+        except Refusal as error:
             add_error_to_form(form, error)
         else:
             messages.success(
@@ -175,7 +177,7 @@ def guardian_create(request: HttpRequest, pk: int) -> HttpResponse:
             guardian = services.guardian_create(
                 actor=current, subject=opened.subject, **form.cleaned_data
             )
-        except ApplicationError as error:
+        except Refusal as error:
             add_error_to_form(form, error)
         else:
             messages.success(
@@ -203,8 +205,8 @@ def subject_close(request: HttpRequest, pk: int) -> HttpResponse:
         subject = services.subject_close(
             actor=current, subject=opened.subject, reason=form.cleaned_data["reason"]
         )
-    except ApplicationError as error:
-        messages.error(request, error.message)
+    except Refusal as error:
+        messages.error(request, refusal_text(error))
     else:
         messages.success(
             request,
@@ -231,7 +233,7 @@ def subject_access(request: HttpRequest, pk: int) -> HttpResponse:
             services.subject_access_grant(
                 actor=current, subject=subject, user=form.cleaned_data["user"]
             )
-        except ApplicationError as error:
+        except Refusal as error:
             add_error_to_form(form, error)
         else:
             messages.success(
@@ -269,8 +271,8 @@ def subject_access_revoke(request: HttpRequest, pk: int, user_id: int) -> HttpRe
         services.subject_access_revoke(
             actor=current, subject=opened.subject, user=grant.user
         )
-    except ApplicationError as error:
-        messages.error(request, error.message)
+    except Refusal as error:
+        messages.error(request, refusal_text(error))
     else:
         messages.success(
             request,
@@ -347,8 +349,8 @@ def task_complete(request: HttpRequest, pk: int) -> HttpResponse:
             services.consent_task_complete(
                 actor=current, task=task, note=form.cleaned_data["note"]
             )
-        except ApplicationError as error:
-            messages.error(request, error.message)
+        except Refusal as error:
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("The task is done."))
     else:
