@@ -223,6 +223,12 @@ class WrittenConsentForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     party = forms.ChoiceField(label=_("Who withdraws the consent"))
+    withdrawn_at = forms.DateTimeField(
+        label=_("When was it withdrawn?"),
+        widget=DateTimeInput,
+        required=False,
+        help_text=_("Leave empty for now. Use it when you were told earlier."),
+    )
     note = free_text(
         _("Note"), required=False, help_text=_("Optional. Do not write names.")
     )

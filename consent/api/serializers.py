@@ -195,6 +195,9 @@ class ConsentWithdrawSerializer(serializers.Serializer):
         help_text="`subject`, or `guardian:<id>` of a guardian who consented."
     )
     note = text(required=False, default="")
+    withdrawn_at = serializers.DateTimeField(
+        required=False, help_text="When it was made known; default now."
+    )
 
 
 class DisclosureCreateSerializer(serializers.Serializer):

@@ -64,16 +64,22 @@ class ConsentApiMixin(AreaScopedMixin):
         return Purpose(code=code, note=note)
 
     def open(self, opener, pk: int, detail: str):
+        """Open one record; the purpose is checked only once the caller may see it
+        (a missing record and a forbidden one both answer 404 first)."""
+        try:
+            purpose, invalid = self.purpose(), None
+        except ApplicationError as error:
+            purpose, invalid = Purpose(), error
         try:
             return opener(
                 actor=self.actor,
                 area_id=None,
                 pk=int(pk),
-                purpose=self.purpose(),
+                purpose=purpose,
                 detail=detail,
             )
         except selectors.PurposeRequired as needed:
-            raise ApplicationError(
+            raise invalid or ApplicationError(
                 _("State a purpose: you are not part of an active case here."),
                 field="purpose",
                 code="purpose_required",
@@ -249,7 +255,11 @@ class ConsentViewSet(
         data = _valid(serializers.ConsentWithdrawSerializer, request)
         consent = selectors.consent_for_write(actor=self.actor, pk=int(pk))
         services.consent_withdraw(
-            actor=self.actor, consent=consent, party=data["party"], note=data["note"]
+            actor=self.actor,
+            consent=consent,
+            party=data["party"],
+            note=data["note"],
+            withdrawn_at=data.get("withdrawn_at"),
         )
         consent = selectors.consent_queryset(actor=self.actor).get(pk=consent.pk)
         return Response(self.get_serializer(consent).data)

@@ -512,7 +512,12 @@ def withdrawal_parties(consent: Consent) -> list[tuple[str, str]]:
 
 @transaction.atomic
 def consent_withdraw(
-    *, actor: Actor, consent: Consent, party: str, note: str = ""
+    *,
+    actor: Actor,
+    consent: Consent,
+    party: str,
+    note: str = "",
+    withdrawn_at: dt.datetime | None = None,
 ) -> Consent:
     """Trekk tilbake samtykke: effective at once, in one transaction (C7).
 
@@ -529,9 +534,10 @@ def consent_withdraw(
     if party not in dict(withdrawal_parties(consent)):
         raise ApplicationError(_("Choose who withdraws the consent."), field="party")
     now = timezone.now()
+    withdrawn_at = _check_withdrawal_time(consent, withdrawn_at or now, now)
     consent.status = Consent.Status.WITHDRAWN
-    consent.withdrawn_at = now
-    consent.ended_at = now
+    consent.withdrawn_at = withdrawn_at
+    consent.ended_at = withdrawn_at
     consent.withdrawn_by_party = party
     consent.withdrawal_note = (note or "").strip()
     consent.withdrawal_recorded_by = actor.user
@@ -582,6 +588,31 @@ def consent_withdraw(
     )
     _notify_withdrawal(consent)
     return consent
+
+
+def _check_withdrawal_time(
+    consent: Consent, withdrawn_at: dt.datetime, now: dt.datetime
+) -> dt.datetime:
+    """A withdrawal made known earlier (e.g. by phone) may be recorded afterwards,
+    but not before the consent was given nor before something shared on it."""
+    if withdrawn_at > now:
+        raise ApplicationError(
+            _("A withdrawal cannot be dated in the future."), field="withdrawn_at"
+        )
+    if withdrawn_at < consent.given_at:
+        raise ApplicationError(
+            _("A withdrawal cannot be dated before the consent was given."),
+            field="withdrawn_at",
+        )
+    if consent.disclosures.filter(disclosed_at__gt=withdrawn_at).exists():
+        raise ApplicationError(
+            _(
+                "Information was shared on this consent after that time. Give the "
+                "time the withdrawal was made known."
+            ),
+            field="withdrawn_at",
+        )
+    return withdrawn_at
 
 
 def withdrawal_recipients(consent: Consent) -> list[User]:

@@ -248,6 +248,7 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
                 consent=consent,
                 party=form.cleaned_data["party"],
                 note=form.cleaned_data["note"],
+                withdrawn_at=form.cleaned_data["withdrawn_at"],
             )
         except Refusal as error:
             add_error_to_form(form, error)
