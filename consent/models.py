@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from guardian.models import UserObjectPermissionBase
 
 from consent.legal import AnonymisationCheck, InformationCategory, LegalBasis
@@ -57,7 +58,7 @@ class Subject(TenantModel):
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("follow-up", "Closed")
 
     class ClosedReason(models.TextChoices):
         NO_LONGER_NEEDED = "no_longer_needed", _("Follow-up no longer needed")

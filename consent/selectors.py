@@ -69,11 +69,14 @@ class Opened:
 def subject_queryset(*, actor: Actor) -> QuerySet[Subject]:
     """The young people ``actor`` may see (no log: callers log what they show)."""
     today = timezone.localdate()
-    active = Consent.objects.filter(subject_id=OuterRef("pk")).valid_on(today)
+    consents = Consent.objects.filter(subject_id=OuterRef("pk"))
     return policy.subjects_visible(
         actor,
         Subject.objects.select_related("identity_held_by", "area").annotate(
-            has_active_consent=Exists(active)
+            has_active_consent=Exists(consents.valid_on(today)),
+            has_incomplete_consent=Exists(
+                consents.filter(status=Consent.Status.INCOMPLETE)
+            ),
         ),
     ).order_by("pseudonym")
 

@@ -184,7 +184,7 @@ def test_the_done_when_flow_over_the_api(api_client, world):
     assert withdrawn.json()["status"] == "withdrawn"
     after = api_client.post("/api/v1/disclosures/", share)
     assert after.status_code == 400
-    assert "withdrawn" in after.json()["errors"]["consent"][0]
+    assert "trukket tilbake" in after.json()["errors"]["consent"][0]
     assert Disclosure.objects.count() == 1
 
 

@@ -80,7 +80,7 @@ def test_strategic_roles_can_never_be_given_access(world, role):
         services.subject_access_grant(
             actor=world.actor, subject=world.subject, user=user
         )
-    assert "operational" in str(refused.value)
+    assert "utførende" in str(refused.value)
 
 
 @pytest.mark.parametrize("role", ["steering_member", "secretariat", "viewer"])

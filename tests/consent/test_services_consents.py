@@ -37,14 +37,14 @@ def test_written_consent_for_a_15_year_old_with_both_guardians_is_valid(world):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("voluntary", False, "voluntarily"),
-        ("express", False, "expressly"),
-        ("informed_about", " ", "consequences"),
-        ("purpose", "", "purpose"),
-        ("information_scope", "", "information"),
-        ("information_categories", [], "kinds of information"),
-        ("recipient_agencies", [], "at least one agency"),
-        ("document_reference", "", "archived"),
+        ("voluntary", False, "frivillig"),
+        ("express", False, "uttrykkelig"),
+        ("informed_about", " ", "konsekvensene"),
+        ("purpose", "", "formålet"),
+        ("information_scope", "", "opplysninger"),
+        ("information_categories", [], "typer opplysninger"),
+        ("recipient_agencies", [], "minst én etat"),
+        ("document_reference", "", "arkivert"),
     ],
 )
 def test_consent_without_an_element_of_valid_consent_is_refused_and_saves_nothing(
@@ -62,7 +62,7 @@ def test_national_id_in_a_free_text_field_is_refused_and_saves_nothing(world):
     with pytest.raises(ValidationError) as refused:
         world.consent(purpose="Gjelder 12030912345, oppfølging av fravær.")
     assert "purpose" in refused.value.message_dict
-    assert "11-digit" in refused.value.message_dict["purpose"][0]
+    assert "11-sifrede" in refused.value.message_dict["purpose"][0]
     assert not Consent.objects.exists()
 
 
@@ -70,14 +70,14 @@ def test_under_18_without_any_guardian_consent_is_refused(world):
     with pytest.raises(ApplicationError) as refused:
         world.consent(guardian_consents=[])
     assert refused.value.field == "guardians"
-    assert "guardians must consent" in refused.value.message
+    assert "må også vergene samtykke" in refused.value.message
     assert not Consent.objects.exists()
 
 
 def test_under_18_without_registered_guardians_is_refused(world):
     for guardian in world.guardians:
         guardian.delete()
-    with pytest.raises(ApplicationError, match="Register the guardians"):
+    with pytest.raises(ApplicationError, match="Registrer først vergene"):
         world.consent(guardian_consents=[])
 
 
@@ -131,7 +131,7 @@ def test_from_the_year_after_turning_18_the_young_person_consents_alone():
     world.subject.save()
     consent = world.consent(guardian_consents=[])
     assert consent.status == Consent.Status.ACTIVE
-    with pytest.raises(ApplicationError, match="consents alone"):
+    with pytest.raises(ApplicationError, match="samtykker den unge alene"):
         world.consent(
             guardian_consents=[
                 services.GuardianConsentInput(
@@ -146,7 +146,7 @@ def test_in_the_year_the_young_person_turns_18_guardians_are_still_required():
     world = make_world()
     world.subject.birth_year = 2008  # 2026 − 2008 = 18: may still be 17
     world.subject.save()
-    with pytest.raises(ApplicationError, match="guardians must consent"):
+    with pytest.raises(ApplicationError, match="må også vergene samtykke"):
         world.consent(guardian_consents=[])
 
 
@@ -203,7 +203,7 @@ def test_oral_consent_warns_and_creates_a_task_to_get_it_in_writing(world):
         **{**_fields(world), "form": Consent.Form.ORAL, "document_reference": ""}
     )
     assert result.consent.status == Consent.Status.ACTIVE
-    assert any("writing" in w for w in result.warnings)
+    assert any("skriftlig" in w for w in result.warnings)
     task = ConsentTask.objects.get(subject=world.subject)
     assert task.kind == ConsentTask.Kind.OBTAIN_WRITTEN
     assert task.assignee == world.coordinator
@@ -229,7 +229,7 @@ def test_a_new_consent_supersedes_the_old_one(world):
 
 def test_nothing_new_is_recorded_for_a_closed_subject(world):
     services.subject_close(actor=world.actor, subject=world.subject, reason="moved")
-    with pytest.raises(ApplicationError, match="closed"):
+    with pytest.raises(ApplicationError, match="avsluttet"):
         world.consent()
 
 
@@ -295,7 +295,7 @@ def test_withdrawal_tells_the_agencies_that_received_information(
 def test_a_consent_can_be_withdrawn_only_once(world):
     consent = world.consent()
     services.consent_withdraw(actor=world.actor, consent=consent, party="subject")
-    with pytest.raises(ApplicationError, match="already ended"):
+    with pytest.raises(ApplicationError, match="allerede avsluttet"):
         services.consent_withdraw(actor=world.actor, consent=consent, party="subject")
 
 

@@ -209,7 +209,7 @@ def test_the_done_when_flow_in_the_browser(client, world):
     assert withdrawn.status_code == 302
     refused = client.post(new_disclosure, disclosure_post(consent, world))
     assert refused.status_code == 200
-    assert "withdrawn" in " ".join(refused.context["form"].errors["consent"])
+    assert "trukket tilbake" in " ".join(refused.context["form"].errors["consent"])
     assert Disclosure.objects.count() == 1
 
 
@@ -247,7 +247,7 @@ def test_under_18_without_guardian_says_so(client, world):
         url("consent_create", world, pk=world.subject.pk),
         consent_post(world, guardians=None),
     )
-    assert "guardians must consent" in " ".join(
+    assert "må også vergene samtykke" in " ".join(
         response.context["form"].errors["guardians"]
     )
 
@@ -260,7 +260,7 @@ def test_oral_consent_shows_the_warning(client, world):
         consent_post(world, form="oral", document_reference=""),
         follow=True,
     )
-    assert "get it in writing" in response.content.decode()
+    assert "få det skriftlig" in response.content.decode()
     assert ConsentTask.objects.filter(kind="obtain_written").exists()
 
 
@@ -407,7 +407,7 @@ def test_coordinator_registers_a_young_person_and_a_guardian(client, world):
         {"label": "Kari", "relation": "parent"},
         follow=True,
     )
-    assert "not a name" in named.content.decode()
+    assert "ikke et navn" in named.content.decode()
     assert subject.guardians.count() == 1
 
 
