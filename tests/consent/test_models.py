@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 
 from consent.models import AccessLog, Guardian, Subject, is_possibly_minor
+from municipalities.models import Area
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,20 @@ def test_the_young_person_counts_as_minor_while_year_minus_birth_year_is_18_or_l
     birth_year, year, minor
 ):
     assert is_possibly_minor(birth_year, dt.date(year, 6, 1)) is minor
+
+
+@pytest.mark.django_db(transaction=True)
+def test_only_a_flush_of_the_whole_database_empties_the_log():
+    from django.core.management import call_command
+
+    area = factories.AreaFactory()
+    AccessLog.objects.create(area=area, action="view", object_type="subject")
+    with pytest.raises(DatabaseError), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE consent_accesslog CASCADE")
+    call_command("flush", interactive=False, verbosity=0)
+    assert not AccessLog.objects.exists()
+    assert not Area.objects.exists()  # everything went, not the log alone
+    area = factories.AreaFactory()
+    AccessLog.objects.create(area=area, action="view", object_type="subject")
+    with pytest.raises(DatabaseError), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE consent_accesslog CASCADE")
