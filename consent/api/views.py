@@ -10,6 +10,7 @@ for ``other``). Aggregates (consent-statistics) are for every area role.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -22,6 +23,7 @@ from consent import policy, selectors, services
 from consent.api import filters, serializers
 from consent.audit import Purpose
 from consent.models import AccessLog, Consent, Disclosure, Guardian, Subject
+from consent.validators import reject_national_id
 from municipalities import selectors as municipality_selectors
 from municipalities.models import Area
 from slt_portal.api.views import AreaScopedMixin
@@ -61,6 +63,10 @@ class ConsentApiMixin(AreaScopedMixin):
             raise ApplicationError(_("Unknown purpose."), field="purpose")
         if code == AccessLog.Purpose.OTHER and not note.strip():
             raise ApplicationError(_("Describe the purpose."), field="purpose_note")
+        try:
+            reject_national_id(note)
+        except DjangoValidationError as error:
+            raise ApplicationError(error.messages[0], field="purpose_note") from error
         return Purpose(code=code, note=note)
 
     def open(self, opener, pk: int, detail: str):

@@ -310,6 +310,9 @@ def _check_consent(
             field="consent",
             code="no_consent",
         )
+    # Lock the consent: a withdrawal running at the same moment either finishes
+    # first (and this disclosure is refused) or waits until this one is recorded.
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
     day = timezone.localtime(disclosed_at).date()
     _check_consent_state(consent, day, disclosed_at)
     outside = sorted(set(categories) - set(consent.information_categories))

@@ -318,3 +318,35 @@ def test_the_secretariat_reads_the_districts_statistics(api_client, world):
     only = api_client.get(f"/api/v1/consent-statistics/?area={sibling.slug}").json()
     assert [row["area"] for row in only] == [sibling.slug]
     assert api_client.get("/api/v1/subjects/").status_code == 404
+
+
+def test_every_individual_endpoint_logs_each_read(api_client, world):
+    consent = world.consent()
+    disclosure = world.share(consent)
+    as_user(api_client, world.coordinator)
+    reads = [
+        "/api/v1/subjects/",
+        f"/api/v1/subjects/{world.subject.pk}/",
+        "/api/v1/consents/",
+        f"/api/v1/consents/{consent.pk}/",
+        "/api/v1/disclosures/",
+        f"/api/v1/disclosures/{disclosure.pk}/",
+    ]
+    for path in reads:
+        before = AccessLog.objects.count()
+        response = api_client.get(path)
+        assert response.status_code == 200, path
+        assert AccessLog.objects.count() > before, path
+        row = AccessLog.objects.order_by("-pk").first()
+        assert (row.user, row.subject) == (world.coordinator, world.subject)
+        assert row.action in {"list", "view"}
+
+
+def test_a_purpose_note_with_a_national_id_is_refused(api_client, world):
+    as_user(api_client, world.coordinator)
+    response = api_client.get(
+        f"/api/v1/subjects/{world.subject.pk}/?purpose=other&purpose_note=12030912345"
+    )
+    assert response.status_code == 400
+    assert "purpose_note" in response.json()["errors"]
+    assert not AccessLog.objects.filter(action="view").exists()
