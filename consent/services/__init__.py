@@ -7,11 +7,8 @@ from consent.services.consents import (
     consent_create,
     consent_guardian_add,
     consent_record_written,
-    consent_withdraw,
     consents_expire,
     latest_valid_until,
-    withdrawal_parties,
-    withdrawal_recipients,
 )
 from consent.services.disclosures import (
     NeedsConfirmation,
@@ -34,6 +31,11 @@ from consent.services.subjects import (
     subject_close,
     subject_create,
     subject_erase,
+)
+from consent.services.withdrawal import (
+    consent_withdraw,
+    withdrawal_parties,
+    withdrawal_recipients,
 )
 
 __all__ = [
