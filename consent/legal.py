@@ -4,6 +4,21 @@ Every label that cites a statute (forvaltningsloven, straffeloven, barnevernslov
 lives here, so that when the new Public Administration Act replaces the 1967 Act
 (NOU 2019:5; domain.md §8 note 2) one module changes and the stored enum values stay.
 The stored values (``fvl_13b_nr5`` …) are codes, not text: they never change.
+
+Legal assumptions the product makes (domain.md §8; to confirm with legal review):
+
+- A consent reaches only its categories, its agencies (one list that may both give
+  and receive, as on common Norwegian consent forms), its named-mode groups and its
+  purpose; that a purpose matches is attested by the user, not checked by machine.
+- Under 18 the young person and every guardian with parental responsibility
+  consent; "under 18" while year − birth year ≤ 18. Such a consent lasts at most
+  to 31 December of the year the person turns 18; then they consent alone.
+- Any one party's withdrawal ends the whole consent at once; open § 13 b nr. 6
+  proposals of the young person are stopped too, so the body decides anew.
+- Anonymised means the whole checklist is done and recognition is attested to be
+  impossible; the text scan only warns. Counts of 1–4 are shown as «<5».
+- § 13 b nr. 5 goes to public bodies only; nr. 6 goes to the police or a state
+  supervisory body, decided by the giving agency and approved by a second person.
 """
 
 from __future__ import annotations
