@@ -6,3 +6,6 @@ class ConsentConfig(AppConfig):
     name = "consent"
     verbose_name = _("Consent and information sharing")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from consent import panels, reminders  # noqa: F401  (registration)

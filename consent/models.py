@@ -1,1 +1,0 @@
-"""Consent (samtykke) and lawful information sharing: built in the consent issue."""

@@ -1,0 +1,1 @@
+"""Browser pages of the consent app (``/o/<area>/consent/``)."""
