@@ -19,6 +19,10 @@ from django.test.testcases import LiveServerThread
 
 from municipalities.demo import DEMO_DOMAIN, DEMO_PASSWORD
 
+# Playwright's sync API runs an event loop in this thread; Django's database calls made
+# by the test fixtures here are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -37,11 +41,19 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+            # The marker makes pytest-django create the test database for the session;
+            # the test body's own transaction is rolled back and sees the seeded data.
+            item.add_marker(pytest.mark.django_db)
 
 
 @pytest.fixture(scope="session")
 def live_url(django_db_setup, django_db_blocker):
     """A threaded server on the seeded test database, for the whole session."""
+    from django.db import connections
+
+    # Request threads close their connection after each response, so the test
+    # database can be dropped at the end of the session.
+    connections.settings["default"]["CONN_MAX_AGE"] = 0
     with django_db_blocker.unblock():
         call_command("seed_demo", "--quiet-logins")
     thread = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
@@ -53,6 +65,7 @@ def live_url(django_db_setup, django_db_blocker):
     django_db_blocker.unblock()  # the server thread opens its own connections
     yield f"http://127.0.0.1:{thread.port}"
     thread.terminate()
+    thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
