@@ -85,6 +85,37 @@ def _check_owner(fields: dict) -> None:
         )
 
 
+def check_area_links(
+    *, area, agencies: Iterable[Agency] = (), people: Iterable[User] = ()
+) -> None:
+    """Agencies come from the area or the city it is part of; people hold a role in
+    the area (so they can log in and report on what they own)."""
+    from django_scopes import scopes_disabled
+
+    from municipalities import selectors as area_selectors
+
+    allowed = {area.pk, area.parent_id}
+    for agency in agencies:
+        if agency is not None and agency.area_id not in allowed:
+            raise ApplicationError(
+                _("«%(name)s» belongs to another area.") % {"name": agency.name},
+                field="responsible_agency",
+            )
+    for person in people:
+        if person is None:
+            continue
+        with scopes_disabled():
+            member = (
+                area_selectors.membership_list(area=area).filter(user=person).exists()
+            )
+        if not member:
+            raise ApplicationError(
+                _("%(name)s has no role in %(area)s.")
+                % {"name": person.full_name, "area": area.name},
+                field="owner",
+            )
+
+
 def _check_goal(goal: Goal | None, focus_area: FocusArea) -> None:
     if goal is not None and goal.focus_area_id != focus_area.pk:
         raise ApplicationError(_("Pick a goal in the same focus area."), field="goal")
@@ -111,6 +142,12 @@ def measure_create(
     if unknown:
         raise ValueError(f"Unknown measure fields: {sorted(unknown)}")
     _check_owner(fields)
+    contributors = list(contributors)
+    check_area_links(
+        area=focus_area.area,
+        agencies=[fields["responsible_agency"], *contributors],
+        people=[fields["owner"]],
+    )
     _check_goal(fields.get("goal"), focus_area)
     if "order" not in fields or fields["order"] is None:
         fields["order"] = focus_area.measures.count() + 1
@@ -137,6 +174,12 @@ def measure_update(
         setattr(measure, name, value)
     _check_owner(
         {"responsible_agency": measure.responsible_agency, "owner": measure.owner}
+    )
+    contributors = list(contributors) if contributors is not None else None
+    check_area_links(
+        area=measure.area,
+        agencies=[measure.responsible_agency, *(contributors or [])],
+        people=[measure.owner] if "owner" in fields else [],
     )
     _check_goal(measure.goal, measure.focus_area)
     measure.full_clean()

@@ -123,9 +123,20 @@ def plan_create(
         created_by=created_by,
     )
     plan.full_clean()
+    contributors = list(contributors)
+    _check_contributors(area, contributors)
     plan.save()
     plan.contributors.set(contributors)
     return plan
+
+
+def _check_contributors(area: Area, contributors: list[Agency]) -> None:
+    from actionplans.services.measures import check_area_links
+
+    try:
+        check_area_links(area=area, agencies=contributors)
+    except ApplicationError as error:
+        raise ApplicationError(error.message, field="contributors") from None
 
 
 @transaction.atomic
@@ -145,6 +156,9 @@ def plan_update(
         area=plan.area, kind=plan.kind, parent_programme=plan.parent_programme
     )
     plan.full_clean()
+    if contributors is not None:
+        contributors = list(contributors)
+        _check_contributors(plan.area, contributors)
     plan.save()
     if contributors is not None:
         plan.contributors.set(contributors)

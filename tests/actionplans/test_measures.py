@@ -22,7 +22,7 @@ def measure_fields(area, **overrides):
         "prevention_level": Measure.PreventionLevel.UNIVERSAL,
         "target_group": "Foreldre til elever på 8.–10. trinn",
         "responsible_agency": factories.AgencyFactory(area=area),
-        "owner": factories.UserFactory(),
+        "owner": factories.user_with_role(area, "coordination_member"),
         **overrides,
     }
 
@@ -71,6 +71,39 @@ def test_a_measure_without_evaluation_names_no_evaluator(area):
             **measure_fields(area, evaluation_type="none", evaluator="external"),
         )
     assert error.value.field == "evaluator"
+
+
+def test_agency_and_owner_must_belong_to_the_area(area, other_area):
+    focus_area = factories.FocusAreaFactory(plan__area=area)
+    with pytest.raises(ApplicationError) as error:
+        services.measure_create(
+            focus_area=focus_area,
+            created_by=None,
+            **measure_fields(
+                area, responsible_agency=factories.AgencyFactory(area=other_area)
+            ),
+        )
+    assert error.value.field == "responsible_agency"
+    with pytest.raises(ApplicationError) as error:
+        services.measure_create(
+            focus_area=focus_area,
+            created_by=None,
+            **measure_fields(area, owner=factories.UserFactory()),
+        )
+    assert error.value.field == "owner"
+    assert not Measure.objects.exists()
+
+
+def test_the_citys_agencies_may_be_responsible_for_a_district_measure():
+    district = factories.AreaFactory(bydel=True)
+    focus_area = factories.FocusAreaFactory(plan__area=district)
+    city_agency = factories.AgencyFactory(area=district.parent, name="Utdanningsetaten")
+    measure = services.measure_create(
+        focus_area=focus_area,
+        created_by=None,
+        **measure_fields(district, responsible_agency=city_agency),
+    )
+    assert measure.responsible_agency == city_agency
 
 
 def test_a_goal_from_another_focus_area_is_refused(area):

@@ -1,0 +1,701 @@
+"""API for plans, focus areas, goals, measures, progress, indicators and the årshjul.
+
+Scoping and roles are those of the browser pages (actionplans.policy); writes call
+the same services, so every rule answers with the same message (HTTP 400).
+"""
+
+from __future__ import annotations
+
+from django.db.models import BooleanField, Case, Q, Value, When
+from django.utils import timezone
+from django_scopes import scopes_disabled
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from actionplans import policy, selectors, services
+from actionplans.api import filters, serializers
+from actionplans.models import (
+    ActionPlan,
+    CycleItem,
+    CycleTask,
+    CycleTemplate,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    ProgressUpdate,
+)
+from municipalities import roles
+from slt_portal.api.views import AreaScopedMixin
+
+
+class ScopedViewSet(
+    AreaScopedMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """List and detail in the caller's areas; subclasses add writes via services."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def base_queryset(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return self.scoped(self.base_queryset())
+
+    def visible_plans(self, prefix: str = "") -> Q:
+        return policy.plan_visibility_by_area(
+            {a: self.access.roles(a) for a in self.scope_area_ids}, prefix
+        )
+
+    def require_plan_write(self, plan: ActionPlan) -> None:
+        if not policy.can_write_plan(self.access.roles(plan.area_id), plan.kind):
+            raise exceptions.PermissionDenied(
+                "Your role does not allow changing this plan."
+            )
+
+    def respond(self, instance, serializer_class=None, code=status.HTTP_200_OK):
+        serializer_class = serializer_class or self.get_serializer_class()
+        return Response(
+            serializer_class(instance, context=self.get_serializer_context()).data,
+            status=code,
+        )
+
+
+# --- Plans --------------------------------------------------------------------------
+
+
+class PlanViewSet(ScopedViewSet):
+    """Handlingsplaner. Drafts are visible to the area's working roles only."""
+
+    queryset = ActionPlan.objects.none()
+    serializer_class = serializers.PlanSerializer
+    filterset_class = filters.PlanFilter
+    read_roles = policy.PLAN_API_READERS
+    write_roles = policy.PLAN_WRITERS
+    ordering_fields = ["period_start", "title", "status"]
+
+    def base_queryset(self):
+        return (
+            ActionPlan.objects.filter(self.visible_plans())
+            .select_related("area")
+            .prefetch_related("contributors", "focus_areas")
+            .order_by("-period_start", "title", "-version")
+        )
+
+    def get_serializer_class(self):
+        if self.action == "partial_update":
+            return serializers.PlanUpdateSerializer
+        if self.action == "approve":
+            return serializers.PlanApproveSerializer
+        return serializers.PlanSerializer
+
+    def create(self, request):
+        serializer = serializers.PlanSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        area = data.pop("area")
+        if not policy.can_write_plan(self.access.roles(area), data.get("kind", "")):
+            raise exceptions.PermissionDenied()
+        plan = services.plan_create(area=area, created_by=request.user, **data)
+        return self.respond(plan, code=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        plan = self.get_object()
+        self.require_plan_write(plan)
+        serializer = serializers.PlanUpdateSerializer(
+            plan, data=request.data, partial=True, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        contributors = data.pop("contributors", None)
+        services.plan_update(plan=plan, contributors=contributors, **data)
+        return self.respond(plan)
+
+    def _lifecycle(self, action_func):
+        plan = self.get_object()
+        self.require_plan_write(plan)
+        result = action_func(plan)
+        return self.respond(result or plan)
+
+    @extend_schema(request=None, responses=serializers.PlanSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Send til behandling."""
+        return self._lifecycle(lambda plan: services.plan_submit(plan=plan))
+
+    @extend_schema(request=None, responses=serializers.PlanSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._lifecycle(lambda plan: services.plan_withdraw(plan=plan))
+
+    @extend_schema(request=None, responses=serializers.PlanSerializer)
+    @action(detail=True, methods=["post"])
+    def revise(self, request, pk=None):
+        """Ny versjon av en vedtatt plan (P2); answers with the new draft."""
+        plan = self.get_object()
+        self.require_plan_write(plan)
+        new = services.plan_revise(plan=plan, created_by=request.user)
+        return self.respond(new, serializers.PlanSerializer, status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=serializers.PlanSerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        return self._lifecycle(lambda plan: services.plan_close(plan=plan))
+
+    @extend_schema(
+        request=serializers.PlanApproveSerializer,
+        responses=serializers.PlanSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        """Registrer vedtak: approval in a held meeting of the steering body."""
+        plan = self.get_object()
+        if not policy.can_approve_plan(self.access.roles(plan.area_id), plan.kind):
+            raise exceptions.PermissionDenied()
+        serializer = serializers.PlanApproveSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        with scopes_disabled():
+            services.plan_approve(
+                plan=plan,
+                meeting=serializer.validated_data["meeting"],
+                text=serializer.validated_data["text"],
+                approved_by=request.user,
+            )
+        plan.refresh_from_db()
+        return self.respond(plan, serializers.PlanSerializer)
+
+
+class FocusAreaViewSet(mixins.DestroyModelMixin, ScopedViewSet):
+    """Innsatsområder."""
+
+    queryset = FocusArea.objects.none()
+    serializer_class = serializers.FocusAreaSerializer
+    filterset_class = filters.FocusAreaFilter
+    read_roles = policy.PLAN_API_READERS
+    write_roles = policy.PLAN_WRITERS
+    ordering_fields = ["order"]
+
+    def base_queryset(self):
+        return (
+            FocusArea.objects.filter(self.visible_plans("plan__"))
+            .select_related("plan")
+            .prefetch_related("evidence_reports", "evidence_indicators")
+            .order_by("plan", "order", "pk")
+        )
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        plan = data.pop("plan")
+        self.require_plan_write(plan)
+        focus_area = services.focus_area_create(
+            plan=plan, created_by=request.user, **data
+        )
+        return self.respond(focus_area, code=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        focus_area = self.get_object()
+        self.require_plan_write(focus_area.plan)
+        serializer = self.get_serializer(focus_area, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = {
+            "title": focus_area.title,
+            "description": focus_area.description,
+            "year": focus_area.year,
+            "order": focus_area.order,
+            "evidence_reports": focus_area.evidence_reports.all(),
+            "evidence_indicators": focus_area.evidence_indicators.all(),
+            **serializer.validated_data,
+        }
+        data.pop("plan", None)
+        services.focus_area_update(focus_area=focus_area, **data)
+        return self.respond(focus_area)
+
+    def perform_destroy(self, instance):
+        self.require_plan_write(instance.plan)
+        services.focus_area_delete(focus_area=instance)
+
+
+class GoalViewSet(mixins.DestroyModelMixin, ScopedViewSet):
+    """Hovedmål og delmål."""
+
+    queryset = Goal.objects.none()
+    serializer_class = serializers.GoalSerializer
+    filterset_class = filters.GoalFilter
+    read_roles = policy.PLAN_API_READERS
+    write_roles = policy.PLAN_WRITERS
+    ordering_fields = ["order"]
+
+    def base_queryset(self):
+        return (
+            Goal.objects.filter(self.visible_plans("focus_area__plan__"))
+            .select_related("focus_area__plan")
+            .prefetch_related("indicators")
+            .order_by("focus_area", "order", "pk")
+        )
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        focus_area = data.pop("focus_area")
+        self.require_plan_write(focus_area.plan)
+        goal = services.goal_create(
+            focus_area=focus_area, created_by=request.user, **data
+        )
+        return self.respond(goal, code=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        goal = self.get_object()
+        self.require_plan_write(goal.focus_area.plan)
+        serializer = self.get_serializer(goal, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = {
+            "text": goal.text,
+            "kind": goal.kind,
+            "parent": goal.parent,
+            "indicators": goal.indicators.all(),
+            **serializer.validated_data,
+        }
+        data.pop("focus_area", None)
+        services.goal_update(goal=goal, **data)
+        return self.respond(goal)
+
+    def perform_destroy(self, instance):
+        self.require_plan_write(instance.focus_area.plan)
+        services.goal_delete(goal=instance)
+
+
+# --- Measures and progress ----------------------------------------------------------
+
+
+class MeasureViewSet(mixins.DestroyModelMixin, ScopedViewSet):
+    """Tiltak, with ``is_overdue`` (active and past its end or evaluation date)."""
+
+    queryset = Measure.objects.none()
+    serializer_class = serializers.MeasureSerializer
+    filterset_class = filters.MeasureFilter
+    read_roles = policy.MEASURE_READERS
+    write_roles = policy.PLAN_WRITERS
+    ordering_fields = ["order", "end_date", "evaluation_due", "status"]
+
+    def base_queryset(self):
+        today = timezone.localdate()
+        return (
+            Measure.objects.filter(self.visible_plans("focus_area__plan__"))
+            .select_related("focus_area__plan")
+            .prefetch_related("contributors")
+            .annotate(
+                is_overdue=Case(
+                    When(selectors.overdue_condition(today), then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+            .order_by("focus_area__plan", "focus_area__order", "order", "pk")
+        )
+
+    def get_serializer_class(self):
+        if self.action == "partial_update":
+            return serializers.MeasureUpdateSerializer
+        if self.action == "start":
+            return serializers.MeasureStartSerializer
+        return serializers.MeasureSerializer
+
+    def _fresh(self, measure):
+        return self.get_queryset().get(pk=measure.pk)
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        focus_area = data.pop("focus_area")
+        self.require_plan_write(focus_area.plan)
+        contributors = data.pop("contributors", [])
+        measure = services.measure_create(
+            focus_area=focus_area,
+            created_by=request.user,
+            contributors=contributors,
+            **data,
+        )
+        return self.respond(
+            self._fresh(measure), serializers.MeasureSerializer, status.HTTP_201_CREATED
+        )
+
+    def partial_update(self, request, pk=None):
+        measure = self.get_object()
+        self.require_plan_write(measure.focus_area.plan)
+        serializer = self.get_serializer(measure, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        contributors = data.pop("contributors", None)
+        services.measure_update(measure=measure, contributors=contributors, **data)
+        return self.respond(self._fresh(measure), serializers.MeasureSerializer)
+
+    def perform_destroy(self, instance):
+        self.require_plan_write(instance.focus_area.plan)
+        services.measure_delete(measure=instance)
+
+    @extend_schema(
+        request=serializers.MeasureStartSerializer,
+        responses=serializers.MeasureSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def start(self, request, pk=None):
+        """Sett i gang (P3): with the evaluation plan decided at the start."""
+        measure = self.get_object()
+        writer = policy.can_write_plan(
+            self.access.roles(measure.area_id), measure.focus_area.plan.kind
+        )
+        if not (writer or measure.owner_id == request.user.pk):
+            raise exceptions.PermissionDenied()
+        serializer = serializers.MeasureStartSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.measure_start(
+            measure=measure, started_by=request.user, **serializer.validated_data
+        )
+        return self.respond(self._fresh(measure), serializers.MeasureSerializer)
+
+
+class ProgressUpdateViewSet(mixins.CreateModelMixin, ScopedViewSet):
+    """Fremdrift på tiltak, with optional status change (the history is kept)."""
+
+    queryset = ProgressUpdate.objects.none()
+    serializer_class = serializers.ProgressUpdateSerializer
+    filterset_class = filters.ProgressUpdateFilter
+    read_roles = policy.MEASURE_READERS
+    write_roles = policy.PROGRESS_ROLES
+    ordering_fields = ["date"]
+
+    def base_queryset(self):
+        return (
+            ProgressUpdate.objects.filter(
+                self.visible_plans("measure__focus_area__plan__")
+            )
+            .select_related("measure")
+            .order_by("-date", "-pk")
+        )
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        measure = data.pop("measure")
+        allowed = policy.can_log_progress(
+            area_roles=self.access.roles(measure.area_id),
+            user=request.user,
+            measure=measure,
+            agency_ids=selectors.user_agency_ids(user=request.user, area=measure.area),
+        )
+        if not allowed:
+            raise exceptions.PermissionDenied()
+        update = services.progress_update_create(
+            measure=measure, author=request.user, **data
+        )
+        return self.respond(update, code=status.HTTP_201_CREATED)
+
+
+# --- Indicators ---------------------------------------------------------------------
+
+
+class IndicatorViewSet(mixins.DestroyModelMixin, ScopedViewSet):
+    """Indikatorer (Ungdata, police statistics, FHI …)."""
+
+    queryset = Indicator.objects.none()
+    serializer_class = serializers.IndicatorSerializer
+    filterset_class = filters.IndicatorFilter
+    read_roles = policy.INDICATOR_API_READERS
+    write_roles = policy.INDICATOR_WRITERS
+    ordering_fields = ["name"]
+
+    def base_queryset(self):
+        return Indicator.objects.select_related("area").order_by("name")
+
+    def get_serializer_class(self):
+        if self.action == "partial_update":
+            return serializers.IndicatorUpdateSerializer
+        if self.action == "import_values":
+            return serializers.CsvImportSerializer
+        return serializers.IndicatorSerializer
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        area = data.pop("area")
+        self.check_write(area)
+        indicator = services.indicator_create(
+            area=area, created_by=request.user, **data
+        )
+        return self.respond(indicator, code=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        indicator = self.get_object()
+        self.check_write(indicator.area)
+        serializer = self.get_serializer(indicator, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        services.indicator_update(indicator=indicator, **serializer.validated_data)
+        return self.respond(indicator, serializers.IndicatorSerializer)
+
+    def perform_destroy(self, instance):
+        self.check_write(instance.area)
+        services.indicator_delete(indicator=instance)
+
+    @extend_schema(
+        request={"multipart/form-data": serializers.CsvImportSerializer},
+        responses=serializers.ImportResultSerializer,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[MultiPartParser, FormParser],
+    )
+    def import_values(self, request, pk=None):
+        """Importer verdier fra CSV: all rows or none; bad rows are listed."""
+        indicator = self.get_object()
+        self.check_write(indicator.area)
+        serializer = serializers.CsvImportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        upload = serializer.validated_data["file"]
+        result = services.indicator_values_import(
+            indicator=indicator,
+            data=upload.read(services.indicators.MAX_IMPORT_BYTES + 1),
+            imported_by=request.user,
+        )
+        return Response(
+            serializers.ImportResultSerializer(
+                {"created": result.created, "updated": result.updated}
+            ).data
+        )
+
+
+class IndicatorValueViewSet(mixins.DestroyModelMixin, ScopedViewSet):
+    """Verdier per periode. Suppressed small numbers are returned as null."""
+
+    queryset = IndicatorValue.objects.none()
+    serializer_class = serializers.IndicatorValueSerializer
+    filterset_class = filters.IndicatorValueFilter
+    read_roles = policy.INDICATOR_API_READERS
+    write_roles = policy.INDICATOR_WRITERS
+    ordering_fields = ["period_start"]
+    parser_classes = [JSONParser]
+
+    def base_queryset(self):
+        return IndicatorValue.objects.order_by("indicator", "period_start")
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        indicator = data.pop("indicator")
+        self.check_write(indicator.area)
+        value, created = services.indicator_value_set(
+            indicator=indicator, created_by=request.user, **data
+        )
+        return self.respond(
+            value, code=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        )
+
+    def partial_update(self, request, pk=None):
+        value = self.get_object()
+        self.check_write(value.area)
+        serializer = self.get_serializer(value, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = {
+            "period_start": value.period_start,
+            "period_end": value.period_end,
+            "value": value.value,
+            "n": value.n,
+            "comparison_value": value.comparison_value,
+            "note": value.note,
+            **serializer.validated_data,
+        }
+        data.pop("indicator", None)
+        services.indicator_value_set(
+            indicator=value.indicator, created_by=request.user, instance=value, **data
+        )
+        return self.respond(value)
+
+    def perform_destroy(self, instance):
+        self.check_write(instance.area)
+        services.indicator_value_delete(value=instance)
+
+
+# --- Årshjul ------------------------------------------------------------------------
+
+
+class CycleWriteMixin:
+    def require_cycle_write(self, area) -> None:
+        area_roles = self.access.roles(area)
+        if roles.COORDINATOR in area_roles:
+            return
+        if roles.SECRETARIAT in area_roles and services.area_is_city(area):
+            return
+        raise exceptions.PermissionDenied()
+
+
+class CycleTemplateViewSet(CycleWriteMixin, ScopedViewSet):
+    """Årshjulmaler: the published defaults and the caller's areas' own copies."""
+
+    queryset = CycleTemplate.objects.none()
+    serializer_class = serializers.CycleTemplateSerializer
+    read_roles = policy.CYCLE_READERS
+    write_roles = policy.CYCLE_WRITERS
+    filterset_class = None
+    ordering_fields = ["name"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return (
+            CycleTemplate._base_manager.filter(
+                Q(area__isnull=True)
+                | Q(is_published=True)
+                | Q(area_id__in=self.scope_area_ids)
+            )
+            .select_related("area")
+            .prefetch_related("items")
+            .order_by("area", "name")
+        )
+
+    @extend_schema(
+        request=serializers.CycleTemplateCopySerializer,
+        responses=serializers.CycleTemplateSerializer,
+    )
+    @action(detail=True, methods=["post"])
+    def copy(self, request, pk=None):
+        """Ta i bruk malen: copy it into the area's own årshjul."""
+        source = self.get_object()
+        serializer = serializers.CycleTemplateCopySerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        area = serializer.validated_data["area"]
+        self.require_cycle_write(area)
+        copy = services.cycle_template_clone(
+            area=area, source=source, created_by=request.user
+        )
+        return self.respond(copy, code=status.HTTP_201_CREATED)
+
+
+class CycleItemViewSet(CycleWriteMixin, mixins.DestroyModelMixin, ScopedViewSet):
+    """Punkter i områdets årshjul."""
+
+    queryset = CycleItem.objects.none()
+    serializer_class = serializers.CycleItemSerializer
+    read_roles = policy.CYCLE_READERS
+    write_roles = policy.CYCLE_WRITERS
+    filterset_class = None
+    ordering_fields = ["order"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        return (
+            CycleItem.objects.filter(template__area_id__in=self.scope_area_ids)
+            .select_related("template")
+            .order_by("template", "order", "pk")
+        )
+
+    def _fields(self, data: dict) -> dict:
+        return {k: v for k, v in data.items() if k in services.cycle.ITEM_FIELDS}
+
+    def create(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        template = serializer.validated_data["template"]
+        self.require_cycle_write(template.area)
+        item = services.cycle_item_create(
+            template=template, **self._fields(serializer.validated_data)
+        )
+        return self.respond(item, code=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        item = self.get_object()
+        self.require_cycle_write(item.template.area)
+        serializer = self.get_serializer(item, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = self._fields(serializer.validated_data)
+        data.pop("template", None)
+        services.cycle_item_update(item=item, **data)
+        return self.respond(item)
+
+    def perform_destroy(self, instance):
+        self.require_cycle_write(instance.template.area)
+        services.cycle_item_delete(item=instance)
+
+
+class CycleTaskViewSet(CycleWriteMixin, ScopedViewSet):
+    """Årets oppgaver i årshjulet."""
+
+    queryset = CycleTask.objects.none()
+    serializer_class = serializers.CycleTaskSerializer
+    filterset_class = filters.CycleTaskFilter
+    read_roles = policy.CYCLE_READERS
+    write_roles = policy.CYCLE_WRITERS
+    ordering_fields = ["due_date"]
+
+    def base_queryset(self):
+        return CycleTask.objects.select_related("area", "cycle_item").order_by(
+            "due_date", "pk"
+        )
+
+    def partial_update(self, request, pk=None):
+        """Move or reassign (coordinator), or mark done/skipped (also the assignee)."""
+        task = self.get_object()
+        serializer = self.get_serializer(task, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if {"due_date", "assignee"} & set(data):
+            self.require_cycle_write(task.area)
+            services.cycle_task_update(
+                task=task,
+                due_date=data.get("due_date", task.due_date),
+                assignee=data.get("assignee", task.assignee),
+            )
+        if "status" in data:
+            if task.assignee_id != request.user.pk:
+                self.require_cycle_write(task.area)
+            services.cycle_task_set_status(task=task, status=data["status"])
+        return self.respond(task)
+
+    @extend_schema(
+        request=serializers.CycleGenerateSerializer,
+        responses=serializers.GenerateResultSerializer,
+    )
+    @action(detail=False, methods=["post"])
+    def generate(self, request):
+        """Lag årets oppgaver from the area's template (idempotent)."""
+        serializer = serializers.CycleGenerateSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        area = serializer.validated_data["area"]
+        self.require_cycle_write(area)
+        with scopes_disabled():
+            result = services.cycle_year_generate(
+                area=area,
+                year=serializer.validated_data["year"],
+                created_by=request.user,
+                propose_meetings=serializer.validated_data["propose_meetings"],
+            )
+        return Response(
+            serializers.GenerateResultSerializer(
+                {"tasks": result.tasks, "meetings": result.meetings}
+            ).data
+        )
