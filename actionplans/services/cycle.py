@@ -108,6 +108,9 @@ def item_applies(item: CycleItem, *, is_city: bool) -> bool:
 
 
 def area_is_city(area: Area) -> bool:
+    """A municipality with districts (Oslo): its secretariat runs the city items."""
+    if area.kind != Area.Kind.KOMMUNE:
+        return False
     with scopes_disabled():
         return Area.objects.filter(parent=area, is_active=True).exists()
 

@@ -129,8 +129,11 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
 
     indicator = factory.SubFactory(IndicatorFactory)
     area = factory.SelfAttribute("indicator.area")
-    period_start = factory.Sequence(lambda n: dt.date(2000 + n, 1, 1))
-    period_end = factory.LazyAttribute(lambda v: dt.date(v.period_start.year, 12, 31))
+    # One day per value: never the same period as a value a test sets itself.
+    period_start = factory.Sequence(
+        lambda n: dt.date(1950, 1, 1) + dt.timedelta(days=n)
+    )
+    period_end = factory.SelfAttribute("period_start")
     value = 10
 
 
