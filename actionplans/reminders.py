@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from actionplans.models import ActionPlan, CycleTask, Measure
@@ -34,7 +36,8 @@ def cycle_task_reminders(
         .select_related("area")
         .only("pk", "title", "due_date", "assignee_id", "area__name", "area__slug")
     )
-    kind = _("Annual cycle task")
+    with translation.override(settings.LANGUAGE_CODE):
+        kind = _("Annual cycle task")
     for task in tasks:
         yield ReminderItem(
             key=f"cycle_task:{task.pk}",
@@ -73,11 +76,13 @@ def measure_reminders(*, today: dt.date, due_soon_days: int) -> Iterator[Reminde
             "area__slug",
         )
     )
+    with translation.override(settings.LANGUAGE_CODE):
+        end_kind, evaluation_kind = _("Measure ends"), _("Evaluation of a measure")
     phases = (
-        ("measure_end", _("Measure ends"), "end_date", {"end_date__lte": horizon}),
+        ("measure_end", end_kind, "end_date", {"end_date__lte": horizon}),
         (
             "measure_evaluation",
-            _("Evaluation of a measure"),
+            evaluation_kind,
             "evaluation_due",
             {"evaluation_due__lte": horizon, "evaluation_result": ""},
         ),

@@ -20,8 +20,9 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
@@ -137,9 +138,11 @@ def cycle_template_clone(
         raise ApplicationError(
             _("Only a published template can be copied."), field="source"
         )
+    with translation.override(settings.LANGUAGE_CODE):  # stored data: default language
+        name = _("Annual cycle for %(area)s") % {"area": area.name}
     copy = CycleTemplate(
         area=area,
-        name=_("Annual cycle for %(area)s") % {"area": area.name},
+        name=name,
         variant=source.variant,
         based_on=source,
         created_by=created_by,

@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from actionplans.models import ActionPlan, FocusArea, Goal, Measure, ProgressUpdate
@@ -262,15 +263,21 @@ def measure_start(
     old = measure.status
     measure.status = Measure.Status.ACTIVE
     measure.save()
-    _record_status(measure, old, started_by, _("The measure started."))
+    with translation.override(settings.LANGUAGE_CODE):  # stored data: default language
+        text = _("The measure started.")
+    _record_status(
+        measure, old, started_by, text, when=min(start_date, timezone.localdate())
+    )
     return measure
 
 
-def _record_status(measure: Measure, old: str, user: User, text: str) -> None:
+def _record_status(
+    measure: Measure, old: str, user: User, text: str, when: dt.date
+) -> None:
     ProgressUpdate.objects.create(
         area=measure.area,
         measure=measure,
-        date=timezone.localdate(),
+        date=when,
         text=text,
         author=user,
         status_from=old,

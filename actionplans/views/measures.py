@@ -277,7 +277,7 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
         "area": request.area,
         "measure": measure,
         "form": form,
-        "breadcrumbs": _crumbs(request, measure, (_("Progress update"), None)),
+        # No breadcrumbs: on a phone the form starts right under the menu.
     }
     return render(request, "actionplans/progress_form.html", context)
 

@@ -132,18 +132,18 @@ def test_malformed_csv_names_every_bad_row_and_saves_nothing():
         )
     rows = {e.row: e.message for e in error.value.row_errors}
     assert sorted(rows) == [3, 4, 5, 6, 7, 8]
-    assert "«abc» is not a number" in rows[3]
-    assert "«20x6» is not a year" in rows[4]
-    assert "missing" in rows[5]
-    assert "between 0 and 100" in rows[6]
-    assert "row 2" in rows[7]
-    assert "whole number" in rows[8]
+    assert "«abc» er ikke et tall" in rows[3]
+    assert "«20x6» er ikke et årstall" in rows[4]
+    assert "mangler" in rows[5]
+    assert "mellom 0 og 100" in rows[6]
+    assert "rad 2" in rows[7]
+    assert "heltall" in rows[8]
     assert not IndicatorValue.objects.exists()
 
 
 def test_csv_without_a_value_column_is_refused_with_a_clear_message():
     indicator = factories.IndicatorFactory()
-    with pytest.raises(services.CsvImportError, match="value"):
+    with pytest.raises(services.CsvImportError, match="«value»"):
         services.indicator_values_import(
             indicator=indicator, data=b"year,amount\n2014,3\n", imported_by=None
         )
@@ -151,7 +151,7 @@ def test_csv_without_a_value_column_is_refused_with_a_clear_message():
 
 def test_an_empty_or_binary_file_is_refused():
     indicator = factories.IndicatorFactory()
-    with pytest.raises(services.CsvImportError, match="empty"):
+    with pytest.raises(services.CsvImportError, match="tom"):
         services.indicator_values_import(
             indicator=indicator, data=b"", imported_by=None
         )

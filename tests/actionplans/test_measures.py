@@ -250,7 +250,7 @@ def test_no_progress_is_logged_on_a_replaced_plan(area):
     measure = factories.MeasureFactory(
         focus_area__plan__area=area, focus_area__plan__status="superseded", active=True
     )
-    with pytest.raises(ApplicationError, match="replaced"):
+    with pytest.raises(ApplicationError, match="erstattet"):
         services.progress_update_create(
             measure=measure, author=factories.UserFactory(), text="Oppdatering"
         )

@@ -85,7 +85,7 @@ def test_a_plan_from_another_city_cannot_be_the_parent_programme(area):
 
 def test_submitting_needs_a_focus_area(area):
     plan = factories.ActionPlanFactory(area=area)
-    with pytest.raises(ApplicationError, match="focus area"):
+    with pytest.raises(ApplicationError, match="innsatsområde"):
         services.plan_submit(plan=plan)
     plan.refresh_from_db()
     assert plan.status == ActionPlan.Status.DRAFT
@@ -169,7 +169,7 @@ def test_a_police_council_that_is_not_the_steering_group_does_not_approve_plans(
 def test_only_a_police_council_approves_a_programme(area):
     programme = submitted_plan(area, kind=ActionPlan.Kind.PROGRAMME)
     steering = factories.GroupFactory(area=area, steering=True)
-    with pytest.raises(ApplicationError, match="police council"):
+    with pytest.raises(ApplicationError, match="politirådet"):
         services.plan_approve(
             plan=programme,
             meeting=held_meeting(steering),
@@ -189,7 +189,7 @@ def test_approval_needs_a_meeting_that_has_been_held(area):
     plan = submitted_plan(area)
     steering = factories.GroupFactory(area=area, steering=True)
     future = factories.MeetingFactory(group=steering)
-    with pytest.raises(ApplicationError, match="held"):
+    with pytest.raises(ApplicationError, match="gjennomført"):
         services.plan_approve(
             plan=plan, meeting=future, text="Vedtatt", approved_by=None
         )
@@ -228,7 +228,7 @@ def test_a_regional_steering_group_covering_the_district_approves_its_plan():
 def test_a_draft_cannot_be_approved_without_being_submitted(area):
     plan = factories.ActionPlanFactory(area=area)
     meeting = held_meeting(factories.GroupFactory(area=area, steering=True))
-    with pytest.raises(ApplicationError, match="submitted"):
+    with pytest.raises(ApplicationError, match="sendt til behandling"):
         services.plan_approve(
             plan=plan, meeting=meeting, text="Vedtatt", approved_by=None
         )
@@ -278,7 +278,7 @@ def test_a_new_version_copies_the_plan_and_replaces_it_when_approved(area):
     new_measure = Measure.objects.get(focus_area=copied)
     assert new_measure.previous_version == measure
     assert new_measure.goal.focus_area == copied
-    with pytest.raises(ApplicationError, match="already"):
+    with pytest.raises(ApplicationError, match="allerede"):
         services.plan_revise(plan=plan, created_by=user)
 
     services.plan_submit(plan=new)
