@@ -214,8 +214,9 @@ def cycle_item_update(*, item: CycleItem, **fields) -> CycleItem:
             f"Unknown item fields: {sorted(set(fields) - set(ITEM_FIELDS))}"
         )
     placement = ("month", "months", "day", "week", "recurrence", "skip_months")
+    stored = CycleItem.objects.get(pk=item.pk)  # a bound form may have changed item
     if any(
-        name in fields and fields[name] != getattr(item, name) for name in placement
+        name in fields and fields[name] != getattr(stored, name) for name in placement
     ):
         item.month_is_assumption = False  # the coordinator has decided the timing
     for name, value in fields.items():

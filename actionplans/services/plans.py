@@ -405,6 +405,10 @@ def _set_evidence(focus_area: FocusArea, reports, indicators) -> None:
         i.area_id != focus_area.area_id for i in indicators
     ):
         raise ApplicationError(_("Evidence must come from the same area."))
+    if any(r.status == "draft" for r in reports):
+        raise ApplicationError(
+            _("Only a submitted report can be cited."), field="evidence_reports"
+        )
     focus_area.evidence_reports.set(reports)
     focus_area.evidence_indicators.set(indicators)
 

@@ -374,3 +374,13 @@ def test_district_plan_without_programme_and_parties_gets_a_p5_warning():
         ]
     )
     assert [w.code for w in selectors.plan_warnings(plan=plan, focus_areas=[])] == []
+
+
+def test_a_draft_report_cannot_be_cited_as_evidence(area):
+    plan = factories.ActionPlanFactory(area=area)
+    draft = factories.StatusReportFactory(area=area)
+    with pytest.raises(ApplicationError) as error:
+        services.focus_area_create(
+            plan=plan, title="Rus", created_by=None, evidence_reports=[draft]
+        )
+    assert error.value.field == "evidence_reports"
