@@ -10,7 +10,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from actionplans import policy, selectors, services
-from actionplans.charts import indicator_chart, period_label, shown_value
+from actionplans.charts import (
+    format_value,
+    indicator_chart,
+    period_label,
+    shown_value,
+)
 from actionplans.forms import CsvImportForm, IndicatorForm, IndicatorValueForm
 from actionplans.models import Indicator
 from actionplans.views.common import area_url, plan_crumbs
@@ -34,16 +39,10 @@ def _rows(indicator: Indicator) -> list[dict]:
             "value": row,
             "period": period_label(row.period_start, row.period_end),
             "shown": shown_value(row, indicator.unit),
-            "comparison": shown_value_comparison(row, indicator.unit),
+            "comparison": format_value(row.comparison_value, indicator.unit),
         }
         for row in indicator.values.all()
     ]
-
-
-def shown_value_comparison(row, unit) -> str:
-    from actionplans.charts import format_value
-
-    return format_value(row.comparison_value, unit)
 
 
 @area_view(*policy.INDICATOR_READERS)

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -148,7 +149,9 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "measure": measure,
         "plan": plan,
         "history": selectors.measure_history(measure=measure),
-        "is_overdue": selectors.measure_is_overdue(measure, _today(), plan=plan),
+        "is_overdue": selectors.measure_is_overdue(
+            measure, timezone.localdate(), plan=plan
+        ),
         "missing_for_start": services.start_requirements_missing(measure),
         "can_edit": writer and plan.status == "draft",
         "can_start": (writer or measure.owner_id == request.user.pk)
@@ -161,12 +164,6 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "breadcrumbs": _crumbs(request, measure),
     }
     return render(request, "actionplans/measure_detail.html", context)
-
-
-def _today():
-    from django.utils import timezone
-
-    return timezone.localdate()
 
 
 @area_view(*policy.PLAN_WRITERS)

@@ -43,13 +43,11 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         "area": area,
         "plans": selectors.plan_list(area=area, area_roles=request.area_roles),
         "can_create": bool(policy.writable_kinds(request.area_roles)),
-        "breadcrumbs": area_breadcrumbs_plain(request),
+        "breadcrumbs": area_selectors.area_breadcrumbs(
+            request.area, (_("Action plans"), None)
+        ),
     }
     return render(request, "actionplans/plan_list.html", context)
-
-
-def area_breadcrumbs_plain(request: HttpRequest) -> list[dict]:
-    return area_selectors.area_breadcrumbs(request.area, (_("Action plans"), None))
 
 
 def _plan_form(request: HttpRequest, instance: ActionPlan | None = None) -> PlanForm:
