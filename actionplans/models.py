@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pghistory
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +18,7 @@ from municipalities.models import Agency, Group, topics_field
 from slt_portal.tenancy import TenantModel, TenantQuerySet, tenant_manager
 
 
+@pghistory.track()
 class ActionPlan(TenantModel):
     """Handlingsplan, strategiplan or (city level) handlingsprogram."""
 
@@ -174,6 +176,7 @@ class Goal(TenantModel):
         return self.text[:80]
 
 
+@pghistory.track()
 class Measure(TenantModel):
     """Tiltak with an owner, a prevention level and an evaluation plan."""
 
@@ -293,6 +296,14 @@ class Measure(TenantModel):
         verbose_name=_("evaluation flags"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    previous_version = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("same measure in the previous plan version"),
+    )
 
     class Meta:
         ordering = ["focus_area", "order", "pk"]
@@ -641,3 +652,23 @@ class CycleTask(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CycleFeed(TenantModel):
+    """Hemmelig kalenderadresse for årshjulet: a revocable per-area iCal feed token.
+
+    Only a SHA-256 digest of the token is stored; the address is shown once.
+    """
+
+    token_prefix = models.CharField(_("prefix"), max_length=16, unique=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("annual cycle calendar feed")
+        verbose_name_plural = _("annual cycle calendar feeds")
+
+    def __str__(self) -> str:
+        return f"{self.token_prefix}…"

@@ -1,5 +1,8 @@
 from rest_framework.routers import SimpleRouter
 
+from reports.api import views
+
 router = SimpleRouter()
+router.register("status-reports", views.StatusReportViewSet, basename="status-report")
 
 urlpatterns = [*router.urls]
