@@ -356,7 +356,7 @@ def matter_trail(*, matter: Matter) -> list[MatterEvent]:
     return list(
         MatterEvent.objects.with_scopes_disabled()
         .filter(matter_id__in=ids)
-        .select_related("matter", "group", "created_by")
+        .select_related("matter__from_group", "matter__to_group", "group", "created_by")
         .order_by("created_at", "pk")
     )
 

@@ -204,3 +204,19 @@ def test_lists_show_nothing_of_groups_the_user_is_not_in(client, structure, obje
     assert response.status_code == 200
     assert sg_meeting.title not in response.content.decode()
     assert list(response.context["page"]) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "meeting",
+        "agendaitem",
+        "matter",
+        "followup",
+        "decision",
+        "calendartoken",
+    ],
+)
+def test_staff_can_open_the_meetings_admin_lists(client, objects, path):
+    client.force_login(factories.UserFactory(is_staff=True, is_superuser=True))
+    assert client.get(f"/admin/meetings/{path}/").status_code == 200

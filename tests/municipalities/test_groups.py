@@ -232,6 +232,19 @@ def test_the_coordinator_creates_a_group_in_the_browser(
     assert group.members.get().role == "secretary"
 
 
+def test_the_coordinator_sets_up_the_three_levels_in_the_browser(
+    coordinator_client, area, coordinator, coordinator_agency
+):
+    response = coordinator_client.post(
+        group_url(area, "group_structure_new"), follow=True
+    )
+    page = response.content.decode()
+    for name in ("Styringsgruppe", "Koordineringsgruppe", "Ungdomsteam"):
+        assert name in page
+    levels = set(Group.objects.filter(area=area).values_list("level", flat=True))
+    assert levels == {"steering", "coordinating", "operational"}
+
+
 def test_a_group_form_with_a_wrong_level_shows_the_error_and_saves_nothing(
     coordinator_client, area
 ):
