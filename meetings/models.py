@@ -215,6 +215,14 @@ class Matter(TenantModel):
         related_name="+",
         verbose_name=_("from agenda item"),
     )
+    origin_decision = models.ForeignKey(
+        "Decision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="orders",
+        verbose_name=_("ordered by decision"),
+    )
     parent_matter = models.ForeignKey(
         "self",
         null=True,

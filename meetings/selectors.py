@@ -157,11 +157,7 @@ def meeting_orders(*, meeting: Meeting) -> list[Matter]:
     """Orders and answers that came out of this meeting's decisions."""
     return list(
         Matter.objects.for_area(meeting.area_id)
-        .filter(
-            kind__in=(Matter.Kind.ORDER, Matter.Kind.REPORT_REQUEST),
-            from_group_id=meeting.group_id,
-            origin_agenda_item__meeting=meeting,
-        )
+        .filter(from_group_id=meeting.group_id, origin_decision__meeting=meeting)
         .select_related("to_group")
     )
 

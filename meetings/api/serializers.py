@@ -281,6 +281,7 @@ class MatterSerializer(serializers.ModelSerializer):
             "to_group",
             "to_external",
             "parent_matter",
+            "origin_decision",
             "status",
             "raised_at",
             "due_date",

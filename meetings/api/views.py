@@ -478,9 +478,18 @@ class MatterViewSet(
     http_method_names = READ_CREATE
 
     def related_area_ids(self) -> list[int]:
-        ids: set[int] = set()
-        for area in Area.objects.filter(pk__in=self.scope_area_ids):
-            ids.update(selectors.related_area_ids(area=area))
+        """The caller's areas with their ancestors and descendants (two queries)."""
+        mine = self.scope_area_ids
+        ids = set(mine)
+        for parent, grandparent in Area.objects.filter(pk__in=mine).values_list(
+            "parent_id", "parent__parent_id"
+        ):
+            ids.update(i for i in (parent, grandparent) if i)
+        ids.update(
+            Area.objects.filter(
+                Q(parent_id__in=mine) | Q(parent__parent_id__in=mine)
+            ).values_list("pk", flat=True)
+        )
         return sorted(ids)
 
     def get_queryset(self):

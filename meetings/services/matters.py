@@ -266,6 +266,7 @@ def matter_order(
         title=(title or decision.text).strip()[:200],
         description=decision.text,
         origin_agenda_item=decision.agenda_item,
+        origin_decision=decision,
         due_date=due_date,
         created_by=created_by,
     )

@@ -322,7 +322,7 @@ def decision_delete(*, decision: Decision, by: User) -> None:
         raise ApplicationError(
             _("This decision answers a matter between levels and cannot be deleted.")
         )
-    if decision.kind == Decision.Kind.ORDER:
+    if decision.kind == Decision.Kind.ORDER or decision.orders.exists():
         raise ApplicationError(
             _("An order has been sent to another group and cannot be deleted.")
         )

@@ -115,7 +115,6 @@ def _escalate(
         )
     except ApplicationError as error:
         add_error_to_form(form, error)
-        form.needs_anonymising = error.code == "needs_anonymising"
         return None
     if findings:
         messages.warning(request, services.findings_warning(findings))

@@ -208,6 +208,9 @@ def test_an_order_sends_a_matter_down_and_needs_a_due_date(structure):
         Matter.Status.RAISED,
     )
     assert order.description == decision.text
+    assert order.origin_decision == decision
+    with pytest.raises(ApplicationError):
+        services.decision_delete(decision=decision, by=structure.coordinator)
     assert order.events.get().to_status == Matter.Status.RAISED
 
 

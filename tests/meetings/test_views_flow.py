@@ -240,3 +240,26 @@ def test_a_member_submits_to_a_meeting_and_sees_the_warning_about_names(
     structure.login(client)
     queue = client.get(url(structure, "item_queue")).context["queue"]
     assert item in queue
+
+
+def test_an_order_from_the_steering_group_is_listed_on_its_meeting_page(
+    client, structure
+):
+    meeting = factories.MeetingFactory(group=structure.sg, held=True)
+    structure.login(client)
+    client.post(
+        url(structure, "decision_new", pk=meeting.pk),
+        {
+            "kind": "order",
+            "text": "Koordineringsgruppen kartlegger fritidstilbudene.",
+            "order_to_group": structure.kg.pk,
+            "order_due_date": (
+                timezone.localdate() + dt.timedelta(days=60)
+            ).isoformat(),
+        },
+    )
+    page = client.get(url(structure, "meeting_detail", pk=meeting.pk))
+    assert [o.to_group for o in page.context["orders"]] == [structure.kg]
+    matter = page.context["orders"][0]
+    received = client.get(url(structure, "matter_list") + "?box=received")
+    assert matter in list(received.context["page"])
