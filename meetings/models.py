@@ -3,12 +3,15 @@ matters (saker) that move between levels."""
 
 from __future__ import annotations
 
+import pghistory
+import pgtrigger
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -41,6 +44,7 @@ class MeetingSeries(TenantModel):
         return self.title
 
 
+@pghistory.track()
 class Meeting(TenantModel):
     """Møte in one group."""
 
@@ -99,6 +103,9 @@ class Meeting(TenantModel):
         related_name="meetings",
         verbose_name=_("annual cycle task"),
     )
+    # iCalendar SEQUENCE: raised when the time or place changes after the notice,
+    # so calendar programs replace the entry instead of keeping the old one.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-starts_at"]
@@ -107,12 +114,25 @@ class Meeting(TenantModel):
         indexes = [
             models.Index(fields=["area", "starts_at"]),
             models.Index(fields=["group", "starts_at"]),
+            models.Index(fields=["status", "starts_at"]),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True)
                 | Q(ends_at__gt=models.F("starts_at")),
                 name="meeting_ends_after_start",
+            ),
+        ]
+        triggers = [
+            # Approved minutes are frozen in the database too: corrections are
+            # MinutesCorrection rows (domain.md §3.2, issue rule).
+            pgtrigger.Protect(
+                name="approved_minutes_are_frozen",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Q(
+                    old__minutes_approved_at__isnull=False,
+                    new__minutes__df=pgtrigger.F("old__minutes"),
+                ),
             ),
         ]
 
@@ -146,6 +166,10 @@ class MinutesCorrection(TenantModel):
         verbose_name_plural = _("minutes corrections")
 
 
+@pghistory.track(
+    model_name="MatterAuditEvent",
+    obj_field=pghistory.ObjForeignKey(related_name="audit_events"),
+)
 class Matter(TenantModel):
     """Sak mellom nivåer: raised up, ordered down, or referred to another forum."""
 
@@ -190,6 +214,14 @@ class Matter(TenantModel):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("from agenda item"),
+    )
+    origin_decision = models.ForeignKey(
+        "Decision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="orders",
+        verbose_name=_("ordered by decision"),
     )
     parent_matter = models.ForeignKey(
         "self",
@@ -255,6 +287,7 @@ class MatterEvent(TenantModel):
         verbose_name_plural = _("matter events")
 
 
+@pghistory.track()
 class AgendaItem(TenantModel):
     """Sak på dagsorden: submitted by any member, screened by the coordinator."""
 
@@ -409,6 +442,7 @@ class Attendance(TenantModel):
         ]
 
 
+@pghistory.track()
 class Decision(TenantModel):
     """Vedtak taken in a meeting, at that group's level."""
 
@@ -453,6 +487,7 @@ class Decision(TenantModel):
         return self.text[:80]
 
 
+@pghistory.track()
 class FollowUp(TenantModel):
     """Oppfølgingspunkt from the minutes, with an owner and a due date."""
 
@@ -509,3 +544,50 @@ class FollowUp(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        """Overdue is derived: open and past its due date (Oslo time)."""
+        return self.is_open and self.due_date < timezone.localdate()
+
+
+class CalendarToken(models.Model):
+    """Kalenderabonnement: a personal secret for iCalendar feeds, revocable.
+
+    Not tenant-owned: one token serves every area of its user, and each feed request
+    is scoped to what the user may see *at that moment* (roles and group
+    memberships are read again on every request). The token is a 256-bit random
+    value kept as is, like the «secret address» of other calendar services: its
+    owner must be able to copy the address again for a new device or another
+    group's feed. Revoking it (or making a new one) ends every old address at once.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_tokens",
+        verbose_name=_("user"),
+    )
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("calendar token")
+        verbose_name_plural = _("calendar tokens")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="calendar_token_one_active_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.token[:6]}…)"

@@ -11,7 +11,15 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from municipalities import roles
-from municipalities.models import Agency, ApiKey, Area, Membership, User
+from municipalities.models import (
+    Agency,
+    ApiKey,
+    Area,
+    Group,
+    GroupMember,
+    Membership,
+    User,
+)
 from slt_portal.tenancy import Access
 
 
@@ -137,3 +145,129 @@ def area_breadcrumbs(area: Area, *trail: tuple[str, str | None]) -> list[dict]:
         },
     ]
     return crumbs + [{"label": label, "url": url} for label, url in trail]
+
+
+# --- Area tree and groups (organer) --------------------------------------------------
+
+
+def area_ancestor_ids(*, area: Area) -> list[int]:
+    """The area's parent, grandparent… nearest first (areas nest at most 3 deep)."""
+    ids: list[int] = []
+    parent_id = area.parent_id
+    while parent_id is not None and parent_id not in ids:
+        ids.append(parent_id)
+        parent_id = (
+            Area.objects.filter(pk=parent_id)
+            .values_list("parent_id", flat=True)
+            .first()
+        )
+    return ids
+
+
+def area_descendant_ids(*, area: Area) -> list[int]:
+    """The area's children and grandchildren."""
+    return list(
+        Area.objects.filter(
+            Q(parent_id=area.pk) | Q(parent__parent_id=area.pk)
+        ).values_list("pk", flat=True)
+    )
+
+
+def group_list(*, area: Area) -> QuerySet[Group]:
+    """The area's groups (organer), steering level first."""
+    from django.db.models import Case, Count, IntegerField, When
+
+    level_order = Case(
+        When(level=Group.Level.STEERING, then=0),
+        When(level=Group.Level.COORDINATING, then=1),
+        default=2,
+        output_field=IntegerField(),
+    )
+    today = timezone.localdate()
+    active = Q(members__start_date__lte=today) & (
+        Q(members__end_date__isnull=True) | Q(members__end_date__gte=today)
+    )
+    return (
+        Group.objects.for_area(area)
+        .select_related("reports_to", "reports_to__area")
+        .annotate(
+            level_order=level_order,
+            member_count=Count("members", filter=active, distinct=True),
+        )
+        .order_by("level_order", "dissolved_on", "name")
+    )
+
+
+def group_get_for_user(*, area: Area, pk: int) -> Group:
+    """One group of the area, or 404 (missing and elsewhere look the same)."""
+    try:
+        return (
+            Group.objects.for_area(area)
+            .select_related("reports_to", "reports_to__area", "anchored_in")
+            .get(pk=pk)
+        )
+    except Group.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def group_members(*, group: Group, include_ended: bool = False):
+    """Members of a group, current ones first; ended rows are kept as history."""
+    today = timezone.localdate()
+    rows = GroupMember.objects.for_area(group.area_id).filter(group=group)
+    if not include_ended:
+        rows = rows.active_on(today)
+    return rows.select_related("user", "agency").order_by(
+        "end_date", "role", "user__full_name"
+    )
+
+
+def group_member_get_for_user(*, group: Group, pk: int) -> GroupMember:
+    try:
+        return group_members(group=group, include_ended=True).get(pk=pk)
+    except GroupMember.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def group_parent_choices(*, area: Area) -> QuerySet[Group]:
+    """Groups a group of ``area`` may report to: its own area's and its ancestors'
+    (a bydel styringsgruppe reports to Politirådet i Oslo). Read across areas on
+    purpose, limited to the ancestors."""
+    ids = [area.pk, *area_ancestor_ids(area=area)]
+    return (
+        Group.objects.with_scope(area=ids)
+        .filter(dissolved_on__isnull=True)
+        .select_related("area")
+        .order_by("area__name", "level", "name")
+    )
+
+
+def covered_area_choices(*, area: Area) -> QuerySet[Area]:
+    """Areas a regional group of ``area`` may cover: itself and its descendants."""
+    return Area.objects.filter(
+        Q(pk=area.pk) | Q(parent_id=area.pk) | Q(parent__parent_id=area.pk),
+        is_active=True,
+    ).order_by("name")
+
+
+def people_for_groups(*, area: Area) -> QuerySet[User]:
+    """People who can be made group members here: roles in the area or its parent,
+    or already a member of one of its groups."""
+    ids = [area.pk, *area_ancestor_ids(area=area)[:1]]
+    with scopes_disabled():
+        role_users = Membership.objects.filter(area_id__in=ids).values("user_id")
+        member_users = GroupMember.objects.filter(area_id=area.pk).values("user_id")
+        return User.objects.filter(
+            Q(pk__in=role_users) | Q(pk__in=member_users),
+            is_active=True,
+            is_service_account=False,
+        ).order_by("full_name")
+
+
+def active_membership_for(*, user: User, area: Area, role: str) -> Membership | None:
+    return (
+        Membership.objects.for_area(area)
+        .filter(user=user, role=role)
+        .active_on(timezone.localdate())
+        .select_related("agency")
+        .first()
+    )

@@ -47,6 +47,7 @@ AREA_NAV: tuple[NavItem, ...] = (
         ),
     ),
     NavItem("reports:report_list", _("Reports"), roles.ALL_ROLES),
+    NavItem("municipalities:group_list", _("Groups"), roles.ALL_ROLES),
     NavItem("municipalities:organisation", _("Organisation"), roles.ALL_ROLES),
     NavItem(
         "municipalities:api_key_list", _("API keys"), frozenset({roles.COORDINATOR})

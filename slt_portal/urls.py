@@ -31,6 +31,7 @@ urlpatterns = [
     path("switch-area/", views.switch_area, name="switch_area"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("municipalities.account_urls")),
+    path("calendar/", include("meetings.calendar_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -18,22 +18,29 @@ def aware(day: dt.date, hour: int = 10) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 0)))
 
 
-def held_meeting(group: Group, day: dt.date, title: str, purpose: str) -> Meeting:
-    """A held meeting of ``group`` near ``day``: the meetings demo's, or a new one."""
+def held_meeting(
+    group: Group, day: dt.date, title: str, purpose: str
+) -> tuple[Meeting, bool]:
+    """A held meeting of ``group`` near ``day`` whose minutes are still open.
+
+    The meetings demo has already approved (locked) the minutes of its meetings, and
+    a locked meeting takes no new decisions, so the approval gets a meeting of its own.
+    """
     existing = (
         Meeting.objects.filter(
             group=group,
             starts_at__date__gte=day - dt.timedelta(days=20),
             starts_at__date__lte=day + dt.timedelta(days=20),
             starts_at__lte=timezone.now(),  # it must have taken place
+            minutes_approved_at__isnull=True,
         )
         .exclude(status=Meeting.Status.CANCELLED)
         .order_by("starts_at")
         .first()
     )
     if existing is not None:
-        return existing
-    return meeting_services.meeting_create(
+        return existing, False
+    meeting = meeting_services.meeting_create(
         group=group,
         title=title,
         starts_at=aware(day),
@@ -41,17 +48,34 @@ def held_meeting(group: Group, day: dt.date, title: str, purpose: str) -> Meetin
         purpose=purpose,
         created_by=None,
     )
+    # Demo history: the meeting took place (the invitation round is not replayed).
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
+    meeting.refresh_from_db()
+    return meeting, True
+
+
+def lock_minutes(meeting: Meeting, text: str) -> None:
+    """Demo history: minutes written and approved two days after the meeting."""
+    approved_at = meeting.starts_at + dt.timedelta(days=2)
+    Meeting.objects.filter(pk=meeting.pk, minutes_approved_at__isnull=True).update(
+        minutes=text,
+        status=Meeting.Status.MINUTES_SENT,
+        minutes_approved_at=approved_at,
+        minutes_sent_at=approved_at,
+    )
 
 
 def approve(plan: ActionPlan, group: Group, day: dt.date, user: User | None, text):
     services.plan_submit(plan=plan)
-    meeting = held_meeting(
+    meeting, created = held_meeting(
         group,
         day,
         f"{group.name} {day:%d.%m.%Y}",
         "Behandling av handlingsplan.",
     )
     services.plan_approve(plan=plan, meeting=meeting, text=text, approved_by=user)
+    if created:
+        lock_minutes(meeting, text)
 
 
 def focus_area(plan, title, description="", reports=(), indicators=()):

@@ -39,18 +39,18 @@ def seed_programme(ctx: DemoContext) -> ActionPlan:
     # A programme has focus areas only; its measures are in the districts' plans.
     services.plan_submit(plan=programme)
     council = ctx.groups[("oslo", "Politirådet i Oslo")]
-    meeting = h.held_meeting(
+    meeting, created = h.held_meeting(
         council,
         dt.date(ctx.year - 1, 12, 8),
         "Politirådet i Oslo",
         "Behandling av SaLTo handlingsprogram.",
     )
+    text = "Politirådet vedtar SaLTo handlingsprogram for perioden."
     services.plan_approve(
-        plan=programme,
-        meeting=meeting,
-        text="Politirådet vedtar SaLTo handlingsprogram for perioden.",
-        approved_by=secretariat,
+        plan=programme, meeting=meeting, text=text, approved_by=secretariat
     )
+    if created:
+        h.lock_minutes(meeting, text)
     return programme
 
 

@@ -7,8 +7,21 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Decision, FollowUp, Matter, Meeting
-from tests.factories.municipalities import GroupFactory, UserFactory
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    CalendarToken,
+    Decision,
+    FollowUp,
+    Matter,
+    Meeting,
+)
+from tests.factories.municipalities import (
+    AgencyFactory,
+    GroupFactory,
+    GroupMemberFactory,
+    UserFactory,
+)
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):
@@ -79,3 +92,34 @@ class MatterFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Sak mellom nivåer {n}")
     description = "Trenger avklaring på koordinerende nivå."
     kind = Matter.Kind.ESCALATION
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory, held=True)
+    area = factory.SelfAttribute("meeting.area")
+    group_member = factory.SubFactory(
+        GroupMemberFactory, group=factory.SelfAttribute("..meeting.group")
+    )
+    agency = factory.SelfAttribute("group_member.agency")
+    status = Attendance.Status.PRESENT
+
+
+class CalendarTokenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarToken
+
+    user = factory.SubFactory(UserFactory)
+    token = factory.Sequence(lambda n: f"kalender-{n:04d}-" + "x" * 30)
+
+
+def group_run_by(coordinator, group, agency=None):
+    """Make ``coordinator`` the active secretary of ``group`` (rule M3)."""
+    return GroupMemberFactory(
+        group=group,
+        user=coordinator,
+        role="secretary",
+        agency=agency or AgencyFactory(area=group.area),
+    )
