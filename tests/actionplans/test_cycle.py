@@ -5,10 +5,10 @@ import datetime as dt
 import threading
 
 import pytest
-from django_scopes import scopes_disabled
 import time_machine
 from django.db import connection
 from django_celery_beat.models import PeriodicTask
+from django_scopes import scopes_disabled
 
 from actionplans import services
 from actionplans.models import CycleItem, CycleTask, CycleTemplate
