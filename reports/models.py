@@ -199,3 +199,42 @@ class ReportReview(TenantModel):
         verbose_name = _("report review")
         verbose_name_plural = _("report reviews")
         indexes = [models.Index(fields=["report_type", "report_id"])]
+
+
+class ChecklistAssessment(TenantModel):
+    """Egenvurdering etter Oslostandarden: one recommendation, one area, one year.
+
+    The recommendations themselves are data in ``reports/checklist.py`` (stable codes
+    OS01–OS46 with the standard's line numbers); a row here is the area's answer.
+    """
+
+    class Rating(models.TextChoices):
+        MET = "met", _("Met")
+        PARTLY = "partly", _("Partly met")
+        NOT_MET = "not_met", _("Not met")
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    code = models.CharField(_("recommendation"), max_length=8)
+    rating = models.CharField(_("assessment"), max_length=8, choices=Rating.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("assessed by"),
+    )
+
+    class Meta:
+        ordering = ["year", "code"]
+        verbose_name = _("Oslostandard self-assessment")
+        verbose_name_plural = _("Oslostandard self-assessments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "year", "code"], name="checklist_unique_per_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.year}"
