@@ -211,6 +211,7 @@ def _counts_dict(counts: Counter, total: int) -> dict:
     return {
         "total": total,
         "assessed": assessed,
+        "not_assessed": total - assessed,
         "met": counts[Rating.MET],
         "partly": counts[Rating.PARTLY],
         "not_met": counts[Rating.NOT_MET],
