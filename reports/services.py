@@ -15,6 +15,8 @@ from reports.models import StatusReport
 from slt_portal.anonymisation import find_identifiers, has_national_id
 from slt_portal.exceptions import ApplicationError
 
+# Periodic reports drafted from the records (statusrapport, rapport til politirådet).
+STATUS_KINDS = (StatusReport.Kind.STATUS_REPORT, StatusReport.Kind.REPORT_TO_COUNCIL)
 EDITABLE_FIELDS = (
     "kind",
     "title",
@@ -132,6 +134,15 @@ def status_report_submit(*, report: StatusReport, submitted_by: User) -> StatusR
         "submitted_by": submitted_by.full_name,
         "submitted_at": report.submitted_at.isoformat(),
     }
+    if report.kind in STATUS_KINDS:
+        from reports.status import status_report_figures
+
+        # The figures are frozen with the text: the report never changes (R3).
+        report.data_snapshot["figures"] = status_report_figures(
+            area=report.area,
+            period_start=report.period_start,
+            period_end=report.period_end,
+        )
     report.save()
     return report
 
