@@ -10,6 +10,9 @@ from municipalities import demo
 
 # Each app adds its part in <app>/demo.py with seed(ctx); order matters.
 DEMO_APPS = ["municipalities", "meetings", "actionplans", "consent", "reports"]
+# Further demo modules with seed(ctx), run after the apps' own (a second part of an
+# app's demo that lives beside <app>/demo.py).
+DEMO_MODULES = ["reports.demo_city"]
 
 
 class Command(BaseCommand):
@@ -21,8 +24,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ctx = demo.new_context()
         with scopes_disabled(), transaction.atomic():
-            for app in DEMO_APPS:
-                module = _demo_module(app)
+            for name in [*(f"{app}.demo" for app in DEMO_APPS), *DEMO_MODULES]:
+                module = _demo_module(name)
                 if module is not None:
                     module.seed(ctx)
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
@@ -36,10 +39,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  {email.ljust(width)}  {description}")
 
 
-def _demo_module(app: str):
+def _demo_module(name: str):
     try:
-        return importlib.import_module(f"{app}.demo")
+        return importlib.import_module(name)
     except ModuleNotFoundError as exc:
-        if exc.name != f"{app}.demo":
+        if exc.name != name:
             raise
         return None
