@@ -6,3 +6,7 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Register the start-page panels and the status-report task.
+        from reports import panels_city, status_tasks  # noqa: F401

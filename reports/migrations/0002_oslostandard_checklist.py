@@ -4,9 +4,31 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from slt_portal.schedule import ensure_crontab_task, remove_task
+
+SCHEDULE_NAME = "reports-status-report-drafts"
+
+
+def create_schedule(apps, schema_editor):
+    # Daily, before the reminder sweep: årshjul status-report tasks falling due get
+    # their draft (idempotent; a missed day is made up the next).
+    ensure_crontab_task(
+        apps,
+        name=SCHEDULE_NAME,
+        task="reports.status_report_drafts",
+        minute="30",
+        hour="5",
+        description="Draft status reports for årshjul report tasks falling due.",
+    )
+
+
+def remove_schedule(apps, schema_editor):
+    remove_task(apps, name=SCHEDULE_NAME)
+
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("django_celery_beat", "0019_alter_periodictasks_options"),
         ("municipalities", "0001_initial"),
         ("reports", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
@@ -85,4 +107,5 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.RunPython(create_schedule, remove_schedule),
     ]

@@ -1,0 +1,54 @@
+"""Start-page panels for the city report, status reports and the Oslostandard."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from municipalities import roles
+from reports import city
+from reports.checklist import checklist_scope, oslostandard_summary
+from reports.models import StatusReport
+from reports.services import STATUS_KINDS
+from slt_portal.navigation import area_panel
+
+
+@area_panel(12)
+def city_districts(request: HttpRequest) -> dict | None:
+    """For the city secretariat (and coordinator): every district side by side,
+    this year so far."""
+    if not request.area_roles & {roles.SECRETARIAT, roles.COORDINATOR}:
+        return None
+    if not city.is_city(request.area):
+        return None
+    year = timezone.localdate().year
+    data = city.city_aggregate_build(parent=request.area, year=year)
+    return {
+        "template": "reports/city/_panel.html",
+        "year": year,
+        "last_year": year - 1,
+        "rows": data["districts"],
+        "totals": data["totals"],
+    }
+
+
+@area_panel(35)
+def reports_to_write(request: HttpRequest) -> dict | None:
+    """For the coordinator: status reports in draft, and the Oslostandard."""
+    if roles.COORDINATOR not in request.area_roles:
+        return None
+    drafts = list(
+        StatusReport.objects.for_area(request.area)
+        .filter(kind__in=STATUS_KINDS, status=StatusReport.Status.DRAFT)
+        .order_by("period_end")[:5]
+    )
+    year = timezone.localdate().year - 1
+    checklist = None
+    if checklist_scope(request.area) is not None:
+        checklist = oslostandard_summary(area=request.area, year=year)
+    return {
+        "template": "reports/status/_panel.html",
+        "drafts": drafts,
+        "checklist": checklist,
+        "year": year,
+    }
