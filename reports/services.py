@@ -17,6 +17,7 @@ from slt_portal.exceptions import ApplicationError
 
 # Periodic reports drafted from the records (statusrapport, rapport til politirådet).
 STATUS_KINDS = (StatusReport.Kind.STATUS_REPORT, StatusReport.Kind.REPORT_TO_COUNCIL)
+STATUS_KIND_CHOICES = [c for c in StatusReport.Kind.choices if c[0] in STATUS_KINDS]
 EDITABLE_FIELDS = (
     "kind",
     "title",

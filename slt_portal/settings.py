@@ -328,6 +328,7 @@ SPECTACULAR_SETTINGS = {
         "CycleTaskStatusEnum": "actionplans.models.CycleTask.Status",
         "StatusReportKindEnum": "reports.models.StatusReport.Kind",
         "StatusReportStatusEnum": "reports.models.StatusReport.Status",
+        "PeriodicReportKindEnum": "reports.services.STATUS_KIND_CHOICES",
         "TopicEnum": "municipalities.models.Topic",
         # municipalities / meetings
         "AgencyKindEnum": "municipalities.models.Agency.Kind",
