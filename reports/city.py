@@ -127,7 +127,11 @@ def city_table(data: dict) -> list[dict]:
     """District rows with their indicator values in the indicator column order."""
     keys = [i["key"] for i in data["indicators"]]
     return [
-        {**row, "indicator_cells": [row["indicators"].get(k) for k in keys]}
+        {
+            **row,
+            "levels": [row["steering"], row["coordination"]],
+            "indicator_cells": [row["indicators"].get(k) for k in keys],
+        }
         for row in data["districts"]
     ]
 

@@ -27,7 +27,7 @@ def city_districts(request: HttpRequest) -> dict | None:
         "template": "reports/city/_panel.html",
         "year": year,
         "last_year": year - 1,
-        "rows": data["districts"],
+        "rows": city.city_table(data),
         "totals": data["totals"],
     }
 
