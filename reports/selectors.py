@@ -9,6 +9,9 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from municipalities.models import Area, User
+
+# Oslostandarden for the annual report; the checklist itself is reports.checklist.
+from reports.checklist import oslostandard_summary as oslostandard_summary
 from reports.models import StatusReport
 
 PROBLEM_PICTURE_KINDS = (

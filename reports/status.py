@@ -318,7 +318,7 @@ def status_report_draft_for_task(*, task: CycleTask) -> StatusReport | None:
     from django.contrib.contenttypes.models import ContentType
 
     task = (
-        CycleTask.objects.select_for_update()
+        CycleTask.objects.select_for_update(of=("self",))
         .select_related("cycle_item", "area", "assignee")
         .get(pk=task.pk)
     )

@@ -138,8 +138,7 @@ def test_counts_about_young_people_are_suppressed_below_five_and_zero_is_shown()
     factories.DisclosureFactory(subject__area=few, disclosed_at=_at(4))
 
     rows = {
-        r["area"]: r
-        for r in city_aggregate_build(parent=oslo, year=YEAR)["districts"]
+        r["area"]: r for r in city_aggregate_build(parent=oslo, year=YEAR)["districts"]
     }
 
     assert rows[few.slug]["consents_given"] == "<5"
@@ -275,9 +274,7 @@ def test_a_steering_member_of_the_city_is_refused(client, city):
     assert client.get(f"/o/{oslo.slug}/reports/city/").status_code == 403
 
 
-def test_the_secretariats_inherited_role_in_a_district_has_no_city_report(
-    client, city
-):
+def test_the_secretariats_inherited_role_in_a_district_has_no_city_report(client, city):
     oslo, districts = city
     client.force_login(factories.user_with_role(oslo, "secretariat"))
 
