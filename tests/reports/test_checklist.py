@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -116,14 +117,14 @@ def test_evidence_from_the_records_is_shown_for_os10_os11_os19_and_os25():
     meeting = factories.MeetingFactory(
         group=sg,
         status="minutes_sent",
-        starts_at=timezone.make_aware(timezone.datetime(YEAR, 3, 3, 10)),
+        starts_at=dt.datetime(YEAR, 3, 3, 10, tzinfo=dt.UTC),
     )
     factories.AgendaItemFactory(meeting=meeting)
     factories.MeetingFactory(
         group=sg,
         status="held",
         purpose="",
-        starts_at=timezone.make_aware(timezone.datetime(YEAR, 6, 3, 10)),
+        starts_at=dt.datetime(YEAR, 6, 3, 10, tzinfo=dt.UTC),
     )
 
     evidence = checklist_evidence(area=district, year=YEAR)

@@ -22,7 +22,7 @@ YEAR = timezone.localdate().year - 1
 
 
 def _at(month: int, day: int = 10) -> dt.datetime:
-    return timezone.make_aware(dt.datetime(YEAR, month, day, 10))
+    return dt.datetime(YEAR, month, day, 10, tzinfo=dt.UTC)
 
 
 def _district_records(district, *, held_sg: int = 4, held_kg: int = 10) -> None:
@@ -96,7 +96,7 @@ def test_city_aggregate_reports_meeting_health_plans_and_checklist_per_district(
 
 
 def test_a_district_without_a_steering_group_is_shown_as_missing():
-    oslo, (district,) = oslo_with_districts(1)
+    oslo, _districts = oslo_with_districts(1)
 
     data = city_aggregate_build(parent=oslo, year=YEAR)
 
