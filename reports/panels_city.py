@@ -32,6 +32,22 @@ def city_districts(request: HttpRequest) -> dict | None:
     }
 
 
+@area_panel(36)
+def latest_status_reports(request: HttpRequest) -> dict | None:
+    """For the steering level and other readers: the latest submitted reports."""
+    if roles.COORDINATOR in request.area_roles:
+        return None
+    reports = list(
+        StatusReport.objects.for_area(request.area)
+        .filter(kind__in=STATUS_KINDS)
+        .exclude(status=StatusReport.Status.DRAFT)
+        .order_by("-period_end", "-pk")[:3]
+    )
+    if not reports:
+        return None
+    return {"template": "reports/status/_panel_latest.html", "reports": reports}
+
+
 @area_panel(35)
 def reports_to_write(request: HttpRequest) -> dict | None:
     """For the coordinator: status reports in draft, and the Oslostandard."""

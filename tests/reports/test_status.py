@@ -310,3 +310,21 @@ def test_problem_picture_entries_are_not_status_reports(coordinator_client, area
     response = coordinator_client.get(f"/o/{area.slug}/reports/status/{picture.pk}/")
 
     assert response.status_code == 404
+
+
+def test_the_start_page_shows_a_steering_member_the_latest_submitted_report(
+    client, area
+):
+    author = factories.user_with_role(area, "coordinator")
+    factories.StatusReportFactory(
+        area=area, kind="status_report", author=author, title="Utkastet"
+    )
+    factories.StatusReportFactory(
+        area=area, kind="status_report", author=author, submitted=True, title="Levert"
+    )
+    client.force_login(factories.user_with_role(area, "steering_member"))
+
+    html = client.get(f"/o/{area.slug}/").content.decode()
+
+    assert "Levert" in html
+    assert "Utkastet" not in html
