@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the start-page panel and the annual report's Celery tasks.
+        from reports import panels  # noqa: F401
+        from reports.annual import tasks  # noqa: F401

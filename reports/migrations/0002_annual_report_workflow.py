@@ -4,68 +4,144 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from slt_portal.schedule import ensure_crontab_task, remove_task
+
+TASK_NAME = "reports-generate-annual-reports"
+
+
+def create_schedule(apps, schema_editor):
+    ensure_crontab_task(
+        apps,
+        name=TASK_NAME,
+        task="reports.generate_annual_reports",
+        minute="30",
+        hour="5",
+        description=(
+            "Draft last year's annual report (årsrapport) for every area that is "
+            "due and has none, and e-mail the coordinator."
+        ),
+    )
+
+
+def remove_schedule(apps, schema_editor):
+    remove_task(apps, name=TASK_NAME)
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('reports', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("reports", "0001_initial"),
+        ("django_celery_beat", "0019_alter_periodictasks_options"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='annualreport',
-            options={'ordering': ['-year', '-version'], 'permissions': [('review_annualreport', 'Can review the annual report')], 'verbose_name': 'annual report', 'verbose_name_plural': 'annual reports'},
+            name="annualreport",
+            options={
+                "ordering": ["-year", "-version"],
+                "permissions": [
+                    ("review_annualreport", "Can review the annual report")
+                ],
+                "verbose_name": "annual report",
+                "verbose_name_plural": "annual reports",
+            },
         ),
         migrations.AddField(
-            model_name='annualreport',
-            name='approved_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by (chair)'),
+            model_name="annualreport",
+            name="approved_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="approved by (chair)",
+            ),
         ),
         migrations.AddField(
-            model_name='annualreport',
-            name='pdf_claimed_at',
+            model_name="annualreport",
+            name="pdf_claimed_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='annualreport',
-            name='pdf_error',
+            model_name="annualreport",
+            name="pdf_error",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='annualreport',
-            name='pdf_status',
-            field=models.CharField(choices=[('none', 'Not made'), ('queued', 'Queued'), ('rendering', 'Being made'), ('ready', 'Ready'), ('failed', 'Failed')], default='none', max_length=10, verbose_name='PDF'),
+            model_name="annualreport",
+            name="pdf_status",
+            field=models.CharField(
+                choices=[
+                    ("none", "Not made"),
+                    ("queued", "Queued"),
+                    ("rendering", "Being made"),
+                    ("ready", "Ready"),
+                    ("failed", "Failed"),
+                ],
+                default="none",
+                max_length=10,
+                verbose_name="PDF",
+            ),
         ),
         migrations.AddField(
-            model_name='annualreport',
-            name='pdf_task_id',
+            model_name="annualreport",
+            name="pdf_task_id",
             field=models.CharField(blank=True, max_length=64),
         ),
         migrations.AddField(
-            model_name='annualreport',
-            name='rendered_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='PDF made'),
+            model_name="annualreport",
+            name="rendered_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="PDF made"),
         ),
         migrations.AddField(
-            model_name='annualreport',
-            name='review_started_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='sent for review'),
+            model_name="annualreport",
+            name="review_started_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="sent for review"
+            ),
         ),
         migrations.CreateModel(
-            name='AnnualReportUserObjectPermission',
+            name="AnnualReportUserObjectPermission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='reports.annualreport')),
-                ('permission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='auth.permission')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="reports.annualreport",
+                    ),
+                ),
+                (
+                    "permission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="auth.permission",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'access to review an annual report',
-                'verbose_name_plural': 'access to review annual reports',
-                'abstract': False,
-                'unique_together': {('user', 'permission', 'content_object')},
+                "verbose_name": "access to review an annual report",
+                "verbose_name_plural": "access to review annual reports",
+                "abstract": False,
+                "unique_together": {("user", "permission", "content_object")},
             },
         ),
+        migrations.RunPython(create_schedule, remove_schedule),
     ]
