@@ -17,7 +17,9 @@ class DraftForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         this_year = timezone.localdate().year
-        self.fields["year"].choices = [(y, y) for y in range(this_year, this_year - 6, -1)]
+        self.fields["year"].choices = [
+            (y, y) for y in range(this_year, this_year - 6, -1)
+        ]
         self.fields["year"].initial = this_year - 1
 
 

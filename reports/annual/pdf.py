@@ -4,10 +4,12 @@ forever. Used by the browser pages and by the PDF (``render_annual_report``)."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from actionplans.charts import Chart, indicator_chart, period_label, shown_value
@@ -55,6 +57,14 @@ class IndicatorFigure:
     chart: Chart | None
     rows: list[dict]
     chart_id: str = ""
+
+    @property
+    def chart_data_uri(self) -> str:
+        """The chart as a standalone SVG image (for the PDF, with ``alt`` text)."""
+        if self.chart is None:
+            return ""
+        svg = render_to_string("reports/annual/_chart.svg", {"chart": self.chart})
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def document_sections(report: AnnualReport) -> list[DocSection]:
@@ -146,4 +156,4 @@ def document_context(report: AnnualReport) -> dict:
 
 def render_annual_report(report: AnnualReport) -> tuple[str, bytes]:
     """(html, pdf) for the report: cover, contents with page numbers, sections."""
-    return render_pdf(PDF_TEMPLATE, document_context(report))
+    return render_pdf(PDF_TEMPLATE, {**document_context(report), "for_pdf": True})

@@ -92,10 +92,10 @@ def _coordinator(snapshot: dict, year: int) -> str:
         "The SLT coordinator drives the work and links the levels, and is "
         "secretary of the steering group and the coordination group."
     )
-    if area.get("coordinator_fte"):
-        text += " " + _("The post is %(fte)s %% of a full-time position.") % {
-            "fte": area["coordinator_fte"]
-        }
+    if area.get("coordinator_percent"):
+        text += " " + _(
+            "The coordinator posts add up to %(percent)s %% of a full-time position."
+        ) % {"percent": area["coordinator_percent"]}
     return text
 
 
@@ -107,9 +107,7 @@ def _date(value: str):
 
 SECTIONS: tuple[SectionDef, ...] = (
     SectionDef("summary", "", gettext_lazy("Summary"), ("key_figures",), _summary),
-    SectionDef(
-        "model", "1.", gettext_lazy("The SLT model – what is it?"), (), _model
-    ),
+    SectionDef("model", "1.", gettext_lazy("The SLT model – what is it?"), (), _model),
     SectionDef(
         "model.steering",
         "1.1",

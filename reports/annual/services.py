@@ -128,9 +128,7 @@ def _refresh_sections(current: dict, snapshot: dict, year: int) -> dict:
 
 
 @transaction.atomic
-def annual_report_draft(
-    *, area: Area, year: int, user: User | None
-) -> AnnualReport:
+def annual_report_draft(*, area: Area, year: int, user: User | None) -> AnnualReport:
     """Lag utkast til årsrapport in one click, or refresh a draft's figures."""
     _require_coordinator(area, user)
     if not FIRST_YEAR <= year <= timezone.localdate().year:
@@ -372,7 +370,8 @@ def _approval_decision(report, group, meeting, text, user):
         )
     return meeting_services.decision_create(
         meeting=meeting,
-        text=text or _("The annual report for %(year)s is approved.") % {"year": report.year},
+        text=text
+        or _("The annual report for %(year)s is approved.") % {"year": report.year},
         kind=Decision.Kind.APPROVAL,
         approves=report,
         created_by=user,
@@ -431,7 +430,8 @@ def annual_report_pdf_request(*, report: AnnualReport) -> AnnualReport:
 
 
 def pdf_name(report: AnnualReport) -> str:
-    return f"reports/annual/{report.area.slug}/arsrapport-{report.year}-v{report.version}.pdf"
+    name = f"arsrapport-{report.year}-v{report.version}.pdf"
+    return f"reports/annual/{report.area.slug}/{name}"
 
 
 @scopes_disabled()

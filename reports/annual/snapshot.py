@@ -22,14 +22,20 @@ from actionplans import selectors as plan_selectors
 from actionplans.models import (
     ActionPlan,
     FocusArea,
-    Indicator,
     Measure,
     ProgressUpdate,
 )
 from consent import selectors as consent_selectors
 from consent.legal import LegalBasis
-from meetings.health import area_health, is_steering_body
-from meetings.models import AgendaItem, Decision, FollowUp, Matter, Meeting
+from meetings.health import PRESENT, area_health, is_steering_body
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    FollowUp,
+    Matter,
+    Meeting,
+)
 from municipalities import roles
 from municipalities.models import Agency, Area, Group, GroupMember, Membership, Topic
 from reports.models import StatusReport
@@ -84,7 +90,10 @@ def build_area(ctx: SnapshotContext) -> dict:
         "slt_decision_date": _iso(area.slt_decision_date),
         "target_age_from": area.target_age_from,
         "target_age_to": area.target_age_to,
-        "coordinator_fte": str(area.coordinator_fte or ""),
+        # Positions in per cent of a full-time post: 1.00 → 100.
+        "coordinator_percent": int(area.coordinator_fte * 100)
+        if area.coordinator_fte
+        else None,
         "coordinator_permanent": area.coordinator_permanent,
         "coordinator_placement": area.coordinator_placement,
         "police_district": area.police_district.name if area.police_district else "",
@@ -103,6 +112,7 @@ def build_groups(ctx: SnapshotContext) -> list[dict]:
     items = _items(ids, ctx)
     decisions = _decisions(ids, ctx)
     matters = _matters(ids, ctx)
+    attendance = _attendance(ids, ctx)
     result = []
     for row in health:
         group = row.group
@@ -125,16 +135,8 @@ def build_groups(ctx: SnapshotContext) -> list[dict]:
                 "held": _held_in(row.held_dates, ctx.year),
                 "meets_rule": row.required is None
                 or _held_in(row.held_dates, ctx.year) >= row.required,
-                "attendance_rate": row.attendance_rate,
-                "attendance": [
-                    {
-                        "agency": a.agency,
-                        "present": a.present,
-                        "total": a.total,
-                        "rate": a.rate,
-                    }
-                    for a in row.attendance
-                ],
+                "attendance_rate": _rate(attendance.get(group.pk, [])),
+                "attendance": attendance.get(group.pk, []),
                 "members": members.get(group.pk, []),
                 "items": items.get(group.pk, []) if text_ok else [],
                 "items_count": len(items.get(group.pk, [])),
@@ -146,6 +148,36 @@ def build_groups(ctx: SnapshotContext) -> list[dict]:
             }
         )
     return result
+
+
+def _attendance(group_ids: list[int], ctx: SnapshotContext) -> dict[int, list]:
+    """Attendance by agency at the year's held meetings (members, not guests)."""
+    rows: dict[int, list[dict]] = {}
+    for c in (
+        Attendance.objects.filter(
+            meeting__group_id__in=group_ids,
+            meeting__status__in=HELD,
+            meeting__starts_at__date__range=(ctx.start, ctx.end),
+            group_member__isnull=False,
+        )
+        .values("meeting__group_id", "agency__name")
+        .annotate(total=Count("pk"), present=Count("pk", filter=Q(status__in=PRESENT)))
+        .order_by("meeting__group_id", "agency__name")
+    ):
+        rows.setdefault(c["meeting__group_id"], []).append(
+            {
+                "agency": c["agency__name"] or _("No agency"),
+                "present": c["present"],
+                "total": c["total"],
+                "rate": round(100 * c["present"] / c["total"]) if c["total"] else 0,
+            }
+        )
+    return rows
+
+
+def _rate(rows: list[dict]) -> int | None:
+    total = sum(r["total"] for r in rows)
+    return round(100 * sum(r["present"] for r in rows) / total) if total else None
 
 
 def _held_in(dates: list[dt.date], year: int) -> int:
@@ -439,9 +471,7 @@ def build_indicators(ctx: SnapshotContext) -> list[dict]:
 
 def build_consent(ctx: SnapshotContext) -> dict:
     """Consent and disclosure counts only, 1–4 shown as «<5» (R4, §8)."""
-    rows = consent_selectors.consent_statistics(
-        area_ids=[ctx.area.pk], today=ctx.as_of
-    )
+    rows = consent_selectors.consent_statistics(area_ids=[ctx.area.pk], today=ctx.as_of)
     if not rows:
         return {}
     row = rows[0]

@@ -94,9 +94,8 @@ def _detail_context(request: HttpRequest, report: AnnualReport) -> dict:
     by_section: dict[str, list] = {}
     for review in reviews:
         by_section.setdefault(review.section, []).append(review)
-    is_chair = (
-        report.status == AnnualReport.Status.IN_REVIEW
-        and services.is_chair(area=request.area, user=request.user)
+    is_chair = report.status == AnnualReport.Status.IN_REVIEW and services.is_chair(
+        area=request.area, user=request.user
     )
     can_review = services.can_review(report=report, user=request.user)
     document = document_context(report)
@@ -156,7 +155,10 @@ def annual_section_edit(request: HttpRequest, pk: int, code: str) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         try:
             services.annual_report_section_update(
-                report=report, code=code, text=form.cleaned_data["text"], user=request.user
+                report=report,
+                code=code,
+                text=form.cleaned_data["text"],
+                user=request.user,
             )
         except ApplicationError as error:
             add_error_to_form(form, error)
@@ -165,7 +167,10 @@ def annual_section_edit(request: HttpRequest, pk: int, code: str) -> HttpRespons
             if found:
                 messages.warning(
                     request,
-                    _("Check that no one can be recognised. The text may contain: %(found)s.")
+                    _(
+                        "Check that no one can be recognised. The text may contain: "
+                        "%(found)s."
+                    )
                     % {"found": ", ".join(found[:8])},
                 )
             messages.success(request, _("The section is saved."))
@@ -273,7 +278,9 @@ def annual_approve(request: HttpRequest, pk: int) -> HttpResponse:
         except ApplicationError as error:
             add_error_to_form(form, error)
         else:
-            messages.success(request, _("The report is approved. The PDF is being made."))
+            messages.success(
+                request, _("The report is approved. The PDF is being made.")
+            )
             return redirect(_url(request, "annual_detail", pk=report.pk))
     context = _detail_context(request, report)
     context["approve_form"] = form
