@@ -33,9 +33,7 @@ def seed(ctx: DemoContext) -> None:
         return
     coordinator = ctx.users["koordinator1.baerum"]
     with translation.override("nb"):
-        report = services.annual_report_draft(
-            area=baerum, year=year, user=coordinator
-        )
+        report = services.annual_report_draft(area=baerum, year=year, user=coordinator)
         for code, text in (("summary", SUMMARY), ("closing", CLOSING)):
             report = services.annual_report_section_update(
                 report=report, code=code, text=text.format(year=year), user=coordinator
