@@ -29,8 +29,8 @@ class ReportWorld:
     outsider: object
 
 
-def _at(year: int, month: int, day: int) -> dt.datetime:
-    return timezone.make_aware(dt.datetime(year, month, day, 10, 0))
+def at(year: int, month: int, day: int) -> dt.datetime:
+    return dt.datetime(year, month, day, 10, 0, tzinfo=timezone.get_current_timezone())
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +70,7 @@ def report_world(db) -> ReportWorld:
         meeting = factories.MeetingFactory(
             group=coordination,
             status=Meeting.Status.MINUTES_SENT,
-            starts_at=_at(year, month, 10),
+            starts_at=at(year, month, 10),
         )
         factories.AttendanceFactory(
             meeting=meeting,
@@ -85,7 +85,7 @@ def report_world(db) -> ReportWorld:
         factories.MeetingFactory(
             group=steering,
             status=Meeting.Status.MINUTES_SENT,
-            starts_at=_at(year, month, 5),
+            starts_at=at(year, month, 5),
         )
     return ReportWorld(
         area=area,

@@ -15,6 +15,7 @@ from reports.models import AnnualReport, ReportReview
 from slt_portal.exceptions import ApplicationError
 from slt_portal.models import OutboundEmail
 from tests import factories
+from tests.reports.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -89,9 +90,7 @@ def test_redrafting_refreshes_the_figures_and_keeps_edited_text(report_world, dr
     factories.MeetingFactory(
         group=report_world.coordination,
         status=Meeting.Status.HELD,
-        starts_at=timezone.make_aware(
-            timezone.datetime(report_world.year, 10, 10, 10, 0)
-        ),
+        starts_at=at(report_world.year, 10, 10),
     )
     again = services.annual_report_draft(
         area=report_world.area, year=report_world.year, user=report_world.coordinator
@@ -206,9 +205,7 @@ def test_an_approved_report_does_not_change_when_the_records_change(
     factories.MeetingFactory(
         group=report_world.steering,
         status=Meeting.Status.HELD,
-        starts_at=timezone.make_aware(
-            timezone.datetime(report_world.year, 11, 1, 10, 0)
-        ),
+        starts_at=at(report_world.year, 11, 1),
     )
     for attempt in (
         lambda: services.annual_report_draft(
