@@ -105,10 +105,11 @@ class DemoContext:
                 agency=agency,
                 phone=f"9{zlib.crc32(email.encode()) % 10_000_000:07d}",
             )
-            if login:
-                # One hash for every demo login: hashing is deliberately slow.
-                user.password = _demo_password_hash()
-                user.save(update_fields=["password"])
+        if login and not user.has_usable_password():
+            # One hash for every demo login: hashing is deliberately slow. A person
+            # who gained a login in a later version of the demo gets it on reseed.
+            user.password = _demo_password_hash()
+            user.save(update_fields=["password"])
         self.users[key] = user
         if login and describe:
             self.logins.append((email, describe))
@@ -783,7 +784,7 @@ def _baerum(ctx: DemoContext) -> None:
             police,
             GroupMember.Role.VICE_CHAIR,
             "Visepolitimester",
-            False,
+            True,
         ),
         (
             "kommunedirektor.baerum",

@@ -8,5 +8,6 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Register the start-page panels and the status-report task.
-        from reports import panels_city, status_tasks  # noqa: F401
+        # Register the start-page panels and the reports' Celery tasks.
+        from reports import panels, panels_city, status_tasks  # noqa: F401
+        from reports.annual import tasks  # noqa: F401

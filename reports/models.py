@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from guardian.models import UserObjectPermissionBase
 
 from municipalities.models import Agency, Group, topics_field
 from slt_portal.tenancy import TenantModel
@@ -107,6 +108,15 @@ class AnnualReport(TenantModel):
         APPROVED = "approved", _("Approved")
         SUBMITTED = "submitted", pgettext_lazy("annual report status", "Submitted")
 
+    class PdfStatus(models.TextChoices):
+        NONE = "none", _("Not made")
+        QUEUED = "queued", _("Queued")
+        RENDERING = "rendering", _("Being made")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    PUBLISHED = (Status.APPROVED, Status.SUBMITTED)
+
     year = models.PositiveSmallIntegerField(_("year"))
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     corrects = models.ForeignKey(
@@ -151,11 +161,30 @@ class AnnualReport(TenantModel):
         verbose_name=_("submitted to"),
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    review_started_at = models.DateTimeField(
+        _("sent for review"), null=True, blank=True
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("approved by (chair)"),
+    )
+    pdf_status = models.CharField(
+        _("PDF"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.NONE
+    )
+    pdf_task_id = models.CharField(max_length=64, blank=True)
+    pdf_claimed_at = models.DateTimeField(null=True, blank=True)
+    pdf_error = models.TextField(blank=True)
+    rendered_at = models.DateTimeField(_("PDF made"), null=True, blank=True)
 
     class Meta:
         ordering = ["-year", "-version"]
         verbose_name = _("annual report")
         verbose_name_plural = _("annual reports")
+        permissions = [("review_annualreport", "Can review the annual report")]
         constraints = [
             models.UniqueConstraint(
                 fields=["area", "year", "version"], name="annualreport_unique_version"
@@ -163,7 +192,25 @@ class AnnualReport(TenantModel):
         ]
 
     def __str__(self) -> str:
+        if self.version > 1:
+            return f"{self.year} (v{self.version})"
         return f"{self.year}"
+
+    @property
+    def is_frozen(self) -> bool:
+        """Approved or submitted: snapshot, sections and PDF never change (R3)."""
+        return self.status in self.PUBLISHED
+
+
+class AnnualReportUserObjectPermission(UserObjectPermissionBase):
+    """Gjennomsynstilgang: django-guardian grant on one annual report, given to each
+    steering-group member when the report is sent for review."""
+
+    content_object = models.ForeignKey(AnnualReport, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("access to review an annual report")
+        verbose_name_plural = _("access to review annual reports")
 
 
 class ReportReview(TenantModel):

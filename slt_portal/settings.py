@@ -386,4 +386,11 @@ SLT = {
     "REMINDER_DUE_SOON_DAYS": env.int("SLT_REMINDER_DUE_SOON_DAYS", default=3),
     "SUBJECT_RETENTION_MONTHS": env.int("SLT_SUBJECT_RETENTION_MONTHS", default=12),
     "ACCESS_LOG_RETENTION_YEARS": env.int("SLT_ACCESS_LOG_RETENTION_YEARS", default=5),
+    # The day (month, day) last year's annual report is drafted for every area, and
+    # how early an area's årshjul item for the report starts the drafting.
+    "ANNUAL_REPORT_DRAFT_DATE": tuple(
+        int(part)
+        for part in env.str("SLT_ANNUAL_REPORT_DRAFT_DATE", default="01-15").split("-")
+    ),
+    "ANNUAL_REPORT_LEAD_DAYS": env.int("SLT_ANNUAL_REPORT_LEAD_DAYS", default=60),
 }

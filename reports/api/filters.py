@@ -1,4 +1,4 @@
-from reports.models import StatusReport
+from reports.models import AnnualReport, StatusReport
 from slt_portal.api.filters import TenantFilterSet
 
 
@@ -6,3 +6,9 @@ class StatusReportFilter(TenantFilterSet):
     class Meta:
         model = StatusReport
         fields = ["area", "kind", "status"]
+
+
+class AnnualReportFilter(TenantFilterSet):
+    class Meta:
+        model = AnnualReport
+        fields = ["area", "year", "status"]

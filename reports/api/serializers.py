@@ -1,9 +1,11 @@
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actionplans.api.serializers import AgencyField, AreaSlugField
 from municipalities.models import Topic
-from reports.models import StatusReport
+from reports.models import AnnualReport, StatusReport
 from reports.selectors import PROBLEM_PICTURE_KINDS
 
 
@@ -46,3 +48,41 @@ class StatusReportSerializer(serializers.ModelSerializer):
 class StatusReportUpdateSerializer(StatusReportSerializer):
     class Meta(StatusReportSerializer.Meta):
         read_only_fields = [*StatusReportSerializer.Meta.read_only_fields, "area"]
+
+
+class AnnualReportSerializer(serializers.ModelSerializer):
+    """Årsrapport: metadata, and where to download the PDF when it is ready."""
+
+    area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    approved_by_group = serializers.CharField(
+        source="approved_by_group.name", read_only=True, default=None
+    )
+    corrects = serializers.PrimaryKeyRelatedField(read_only=True)
+    pdf_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AnnualReport
+        fields = [
+            "id",
+            "area",
+            "year",
+            "version",
+            "corrects",
+            "status",
+            "approved_by_group",
+            "approved_at",
+            "submitted_at",
+            "snapshot_taken_at",
+            "pdf_status",
+            "pdf_sha256",
+            "pdf_url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_pdf_url(self, report: AnnualReport) -> str | None:
+        if report.pdf_status != AnnualReport.PdfStatus.READY:
+            return None
+        path = reverse("annual-report-pdf", kwargs={"pk": report.pk})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path

@@ -8,6 +8,7 @@ router.register("status-reports", views.StatusReportViewSet, basename="status-re
 router.register(
     "periodic-reports", views_city.PeriodicReportViewSet, basename="periodic-report"
 )
+router.register("annual-reports", views.AnnualReportViewSet, basename="annual-report")
 
 urlpatterns = [
     *router.urls,

@@ -1,17 +1,24 @@
-"""API for the problem picture: utfordringsbilde, police tertial reports, mappings.
-(The reports issue adds the annual report here.)"""
+"""API for the problem picture (utfordringsbilde, police tertial reports, mappings)
+and the annual reports (årsrapporter) with their PDFs."""
 
-from django.db.models import Q
-from drf_spectacular.utils import extend_schema
+from django.db.models import Exists, OuterRef, Q
+from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from actionplans import policy
 from municipalities import roles
 from reports import services
 from reports.api import filters, serializers
-from reports.models import StatusReport
+from reports.models import (
+    AnnualReport,
+    AnnualReportUserObjectPermission,
+    StatusReport,
+)
 from reports.selectors import PROBLEM_PICTURE_KINDS
 from slt_portal.api.views import AreaScopedMixin
 
@@ -94,3 +101,66 @@ class StatusReportViewSet(
         self._require_editor(report)
         services.status_report_submit(report=report, submitted_by=request.user)
         return Response(self.get_serializer(report).data)
+
+
+class PDFRenderer(BaseRenderer):
+    """Lets a client ask for ``Accept: application/pdf``; the view streams the file."""
+
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data if isinstance(data, bytes) else b""
+
+
+class AnnualReportViewSet(AreaScopedMixin, viewsets.ReadOnlyModelViewSet):
+    """Årsrapporter: approved and submitted ones for every area role and API key;
+    drafts only for the area's coordinator, and a report in review also for the
+    steering-group members asked to review it."""
+
+    queryset = AnnualReport.objects.none()
+    serializer_class = serializers.AnnualReportSerializer
+    filterset_class = filters.AnnualReportFilter
+    read_roles = roles.ALL_ROLES | {roles.SYSTEM_CLIENT}
+    ordering_fields = ["year", "approved_at"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.queryset
+        granted = AnnualReportUserObjectPermission.objects.filter(
+            content_object=OuterRef("pk"),
+            user_id=self.request.user.pk,
+            permission__codename="review_annualreport",
+        )
+        visible = (
+            Q(status__in=AnnualReport.PUBLISHED)
+            | Q(area_id__in=self.access.area_ids_with([roles.COORDINATOR]))
+            | Q(Q(status=AnnualReport.Status.IN_REVIEW), Exists(granted))
+        )
+        return self.scoped(
+            AnnualReport.objects.filter(visible)
+            .select_related("area", "approved_by_group")
+            .order_by("-year", "-version", "area__name")
+        )
+
+    @extend_schema(
+        responses={
+            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
+            404: OpenApiResponse(description="No such report, or no PDF yet."),
+        }
+    )
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, PDFRenderer])
+    def pdf(self, request, pk=None):
+        """The report's PDF, once it is made."""
+        report = self.get_object()
+        if report.pdf_status != AnnualReport.PdfStatus.READY or not report.pdf:
+            raise Http404
+        return FileResponse(
+            report.pdf.open("rb"),
+            as_attachment=True,
+            filename=f"arsrapport-{report.area.slug}-{report.year}"
+            f"-v{report.version}.pdf",
+            content_type="application/pdf",
+        )
