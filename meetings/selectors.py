@@ -176,15 +176,15 @@ def upcoming_meetings(*, area: Area, access: GroupAccess, limit: int = 5):
 def meetings_this_week(
     *, area: Area, access: GroupAccess, today: dt.date | None = None
 ) -> list[Meeting]:
-    """Møter denne uken (Monday to Sunday), cancelled ones left out."""
+    """Møter den neste uken: today and the six days after, cancelled ones left out
+    (on a Friday the coming Monday matters more than the past Monday)."""
     today = today or timezone.localdate()
-    monday = today - dt.timedelta(days=today.weekday())
     return list(
         meeting_list(
             area=area,
             access=access,
-            starts_from=monday,
-            starts_until=monday + dt.timedelta(days=6),
+            starts_from=today,
+            starts_until=today + dt.timedelta(days=6),
         )
         .exclude(status=Meeting.Status.CANCELLED)
         .order_by("starts_at")
