@@ -228,9 +228,7 @@ def _matters(rows: dict[int, GroupHealth], areas: list[Area]) -> None:
     scope_ids = (
         related_area_ids(area=areas[0]) if len(areas) == 1 else _related_ids(areas)
     )
-    matters = Matter.objects.with_scope(area=scope_ids).filter(
-        status__in=OPEN_MATTER
-    )
+    matters = Matter.objects.with_scope(area=scope_ids).filter(status__in=OPEN_MATTER)
     for group_id, n in (
         matters.filter(from_group_id__in=rows)
         .values_list("from_group_id")

@@ -87,9 +87,7 @@ def test_the_coordinator_sees_the_work_for_today(client, structure):
         assert foreign not in page
 
 
-def test_a_team_member_sees_the_groups_follow_ups_and_matters_raised(
-    client, structure
-):
+def test_a_team_member_sees_the_groups_follow_ups_and_matters_raised(client, structure):
     other_area_rows()
     colleague = factories.UserFactory(full_name="Kollega Teamsen")
     factories.FollowUpFactory(
