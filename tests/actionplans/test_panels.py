@@ -16,6 +16,12 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english(client):
+    """The pages in English, so the assertions read as the source strings."""
+    client.cookies["slt_language"] = "en"
+
+
 def home(client, area):
     return client.get(reverse("municipalities:area_home", args=[area.slug]))
 

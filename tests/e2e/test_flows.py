@@ -181,7 +181,8 @@ def test_raise_a_matter_from_a_team_and_answer_it_from_the_styringsgruppe(
     team.fill(
         "#id_description",
         "Flere grupper ungdom samles på senteret fredag kveld. Teamet ber "
-        "koordineringsgruppen vurdere natteravner og utvidet åpningstid på fritidsklubben.",
+        "koordineringsgruppen vurdere natteravner og utvidet åpningstid "
+        "på fritidsklubben.",
     )
     step(team, "team raises a matter")
     submit(team, "main form[method=post]:has(#id_title)")
@@ -216,7 +217,8 @@ def test_raise_a_matter_from_a_team_and_answer_it_from_the_styringsgruppe(
     page_text = team.locator("main").inner_text()
     assert answer in page_text  # the answer came back down to the team
     trail = team.locator("#trail-heading + *").inner_text()
-    assert "Styringsgruppe" in trail and "Koordineringsgruppe" in trail
+    assert "Styringsgruppe" in trail
+    assert "Koordineringsgruppe" in trail
     step(team, "the team sees the answer and the trail")
     assert_steps_accessible()
 
