@@ -12,6 +12,7 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -343,6 +344,128 @@ def measure_list(
     if overdue:
         queryset = queryset.filter(overdue_condition(today))
     return queryset
+
+
+DONE_STATUSES = (Measure.Status.COMPLETED, Measure.Status.HANDED_OVER)
+OPEN_MEASURE_STATUSES = (Measure.Status.PLANNED, Measure.Status.ACTIVE)
+
+
+def measure_status_counts(*, area: Area, area_roles: Iterable[str]) -> dict[str, int]:
+    """Tiltak by status in the plans the roles may see (plan progress at a glance)."""
+    today = timezone.localdate()
+    counts = measure_list(area=area, area_roles=area_roles).aggregate(
+        total=Count("pk", distinct=True),
+        active=Count("pk", filter=Q(status="active"), distinct=True),
+        planned=Count("pk", filter=Q(status="planned"), distinct=True),
+        done=Count("pk", filter=Q(status__in=DONE_STATUSES), distinct=True),
+        overdue=Count("pk", filter=overdue_condition(today), distinct=True),
+    )
+    counts["percent_done"] = (
+        round(100 * counts["done"] / counts["total"]) if counts["total"] else 0
+    )
+    return counts
+
+
+def measures_to_update(
+    *,
+    user: User,
+    roles_by_area: dict[int, frozenset[str]],
+    limit: int = 8,
+) -> list[Measure]:
+    """Tiltak the user may log progress on, in all their areas: the ones they own
+    or their agencies are responsible for or contribute to, still open, in a plan
+    they may see; the longest without an update first."""
+    area_ids = [
+        area_id
+        for area_id, area_roles in roles_by_area.items()
+        if area_roles & policy.PROGRESS_ROLES
+    ]
+    if not area_ids:
+        return []
+    agency_ids = _user_agency_ids_everywhere(user=user, area_ids=area_ids)
+    mine = Q(owner=user)
+    if agency_ids:
+        mine |= Q(responsible_agency_id__in=agency_ids)
+        mine |= Q(contributors__in=agency_ids)
+    visible = policy.plan_visibility_by_area(
+        {a: roles_by_area[a] for a in area_ids}, prefix="focus_area__plan__"
+    )
+    latest = (
+        ProgressUpdate.objects.with_scope(area=area_ids)
+        .filter(measure=OuterRef("pk"))
+        .order_by("-date", "-pk")
+    )
+    ids = (
+        Measure.objects.with_scope(area=area_ids)
+        .filter(mine, visible, area_id__in=area_ids, status__in=OPEN_MEASURE_STATUSES)
+        .exclude(focus_area__plan__status__in=CLOSED_PLAN_STATUSES)
+        .values("pk")
+    )
+    return list(
+        Measure.objects.with_scope(area=area_ids)
+        .filter(pk__in=ids)
+        .select_related("area", "focus_area__plan")
+        .annotate(last_update=latest.values("date")[:1])
+        .order_by(F("last_update").asc(nulls_first=True), "title")[:limit]
+    )
+
+
+def _user_agency_ids_everywhere(*, user: User, area_ids: list[int]) -> list[int]:
+    from municipalities.models import Membership
+
+    ids = set(
+        Membership.objects.with_scope(area=area_ids)
+        .filter(user=user, area_id__in=area_ids, agency__isnull=False)
+        .active_on(timezone.localdate())
+        .values_list("agency_id", flat=True)
+    )
+    if user.agency_id:
+        ids.add(user.agency_id)
+    return sorted(ids)
+
+
+def district_plan_progress(
+    *, area_ids: list[int], today: dt.date | None = None
+) -> dict[int, dict[str, int]]:
+    """Per area: measures of its approved local plan for today, by status (the
+    city secretariat's districts side by side). Aggregates only."""
+    today = today or timezone.localdate()
+    rows = (
+        Measure.objects.with_scope(area=area_ids)
+        .filter(
+            area_id__in=area_ids,
+            focus_area__plan__status=ActionPlan.Status.APPROVED,
+            focus_area__plan__period_start__lte=today,
+            focus_area__plan__period_end__gte=today,
+        )
+        .exclude(focus_area__plan__kind=ActionPlan.Kind.PROGRAMME)
+        .values("area_id")
+        .annotate(
+            total=Count("pk"),
+            active=Count("pk", filter=Q(status="active")),
+            done=Count("pk", filter=Q(status__in=DONE_STATUSES)),
+            overdue=Count("pk", filter=overdue_condition(today)),
+        )
+        .order_by()
+    )
+    progress = {}
+    for row in rows:
+        row["percent_done"] = round(100 * row["done"] / row["total"])
+        progress[row.pop("area_id")] = row
+    return progress
+
+
+def plans_awaiting_approval(
+    *, area: Area, area_roles: Iterable[str]
+) -> list[ActionPlan]:
+    """Plans submitted for approval that the roles may approve (styringsgruppen)."""
+    return [
+        plan
+        for plan in plan_list(area=area, area_roles=area_roles).filter(
+            status=ActionPlan.Status.SUBMITTED
+        )
+        if policy.can_approve_plan(area_roles, plan.kind)
+    ]
 
 
 def measure_get_for_user(*, area: Area, area_roles: Iterable[str], pk: int) -> Measure:

@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_scopes import scope
 
 from meetings.models import Attendance, FollowUp, Matter, Meeting
 from meetings.selectors import related_area_ids
@@ -116,9 +117,19 @@ def area_health(
 ) -> list[GroupHealth]:
     """Health of every active group of ``area`` (or just ``group``), steering
     level first."""
+    return areas_health(areas=[area], today=today, group=group)[area.pk]
+
+
+def areas_health(
+    *, areas: list[Area], today: dt.date | None = None, group: Group | None = None
+) -> dict[int, list[GroupHealth]]:
+    """:func:`area_health` for several areas at once (the city secretariat's
+    districts side by side), in the same fixed number of queries."""
     today = today or timezone.localdate()
-    groups = Group.objects.for_area(area).filter(
-        Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=today)
+    area_ids = [a.pk for a in areas]
+    groups = Group.objects.with_scope(area=area_ids).filter(
+        Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=today),
+        area_id__in=area_ids,
     )
     if group is not None:
         groups = groups.filter(pk=group.pk)
@@ -127,19 +138,24 @@ def area_health(
         g.pk: GroupHealth(group=g, required=g.required_meetings_per_year)
         for g in groups
     }
+    by_area: dict[int, list[GroupHealth]] = {pk: [] for pk in area_ids}
     if not rows:
-        return []
-    _meetings(rows, today)
-    _attendance(rows, today)
-    _follow_ups(rows, today)
-    _matters(rows, area)
-    _secretaries(rows, area, today)
+        return by_area
+    # The caller's scope may be one area (a parent's page): read these areas' rows.
+    with scope(area=area_ids):
+        _meetings(rows, today)
+        _attendance(rows, today)
+        _follow_ups(rows, today)
+    _matters(rows, areas)
+    _secretaries(rows, area_ids, today)
     for row in rows.values():
         _flags(row, today)
     order = {Group.Level.STEERING: 0, Group.Level.COORDINATING: 1}
-    return sorted(
+    for row in sorted(
         rows.values(), key=lambda r: (order.get(r.group.level, 2), r.group.name)
-    )
+    ):
+        by_area[row.group.area_id].append(row)
+    return by_area
 
 
 def _meetings(rows: dict[int, GroupHealth], today: dt.date) -> None:
@@ -208,10 +224,11 @@ def _follow_ups(rows: dict[int, GroupHealth], today: dt.date) -> None:
         row.open_follow_ups, row.overdue_follow_ups = c["open"], c["overdue"]
 
 
-def _matters(rows: dict[int, GroupHealth], area: Area) -> None:
-    matters = Matter.objects.with_scope(area=related_area_ids(area=area)).filter(
-        status__in=OPEN_MATTER
+def _matters(rows: dict[int, GroupHealth], areas: list[Area]) -> None:
+    scope_ids = (
+        related_area_ids(area=areas[0]) if len(areas) == 1 else _related_ids(areas)
     )
+    matters = Matter.objects.with_scope(area=scope_ids).filter(status__in=OPEN_MATTER)
     for group_id, n in (
         matters.filter(from_group_id__in=rows)
         .values_list("from_group_id")
@@ -228,15 +245,28 @@ def _matters(rows: dict[int, GroupHealth], area: Area) -> None:
         rows[group_id].matters_to_answer = n
 
 
-def _secretaries(rows: dict[int, GroupHealth], area: Area, today: dt.date) -> None:
+def _related_ids(areas: list[Area]) -> list[int]:
+    """Where matters to or from the areas' groups may live: the areas, their
+    parents and their children and grandchildren (one query)."""
+    ids = {a.pk for a in areas} | {a.parent_id for a in areas if a.parent_id}
+    ids |= set(
+        Area.objects.filter(
+            Q(parent_id__in=[a.pk for a in areas])
+            | Q(parent__parent_id__in=[a.pk for a in areas])
+        ).values_list("pk", flat=True)
+    )
+    return sorted(ids)
+
+
+def _secretaries(rows: dict[int, GroupHealth], area_ids: list[int], today: dt.date):
     coordinators = set(
-        Membership.objects.for_area(area)
-        .filter(role=roles.COORDINATOR)
+        Membership.objects.with_scope(area=area_ids)
+        .filter(role=roles.COORDINATOR, area_id__in=area_ids)
         .active_on(today)
-        .values_list("user_id", flat=True)
+        .values_list("area_id", "user_id")
     )
     officers = (
-        GroupMember.objects.for_area(area)
+        GroupMember.objects.with_scope(area=area_ids)
         .filter(
             group_id__in=rows,
             role__in=(GroupMember.Role.SECRETARY, GroupMember.Role.CHAIR),
@@ -247,7 +277,7 @@ def _secretaries(rows: dict[int, GroupHealth], area: Area, today: dt.date) -> No
     for group_id, user_id, role in officers:
         if role == GroupMember.Role.CHAIR:
             rows[group_id].has_chair = True
-        elif user_id in coordinators:
+        elif (rows[group_id].group.area_id, user_id) in coordinators:
             rows[group_id].has_coordinator_secretary = True
 
 

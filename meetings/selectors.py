@@ -173,6 +173,43 @@ def upcoming_meetings(*, area: Area, access: GroupAccess, limit: int = 5):
     )
 
 
+def meetings_this_week(
+    *, area: Area, access: GroupAccess, today: dt.date | None = None
+) -> list[Meeting]:
+    """Møter den neste uken: today and the six days after, cancelled ones left out
+    (on a Friday the coming Monday matters more than the past Monday)."""
+    today = today or timezone.localdate()
+    return list(
+        meeting_list(
+            area=area,
+            access=access,
+            starts_from=today,
+            starts_until=today + dt.timedelta(days=6),
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at")
+    )
+
+
+def upcoming_meetings_across(
+    *, access: GroupAccess, area_ids: list[int], limit: int = 5
+) -> list[Meeting]:
+    """The next meetings of the user's groups in all their areas (global start page)."""
+    if not area_ids:
+        return []
+    return list(
+        Meeting.objects.with_scope(area=area_ids)
+        .filter(
+            access.visible_q("group"),
+            area_id__in=area_ids,
+            starts_at__gte=timezone.now() - dt.timedelta(hours=12),
+            status__in=(Meeting.Status.PLANNED, Meeting.Status.INVITED),
+        )
+        .select_related("group", "area")
+        .order_by("starts_at")[:limit]
+    )
+
+
 def open_meetings_of(*, group: Group) -> QuerySet[Meeting]:
     """Planned or invited meetings still ahead, e.g. to place an item on."""
     return (
@@ -492,3 +529,34 @@ def group_health(*, area: Area, group: Group, today: dt.date | None = None):
 
     rows = area_health(area=area, today=today, group=group)
     return rows[0] if rows else None
+
+
+@dataclass
+class DistrictHealth:
+    """One area's structure health in figures (no group content)."""
+
+    groups: int = 0
+    behind: int = 0
+    held_this_year: int = 0
+    minutes_overdue: int = 0
+    overdue_follow_ups: int = 0
+    matters_to_answer: int = 0
+
+
+def district_health(
+    *, areas: list[Area], today: dt.date | None = None
+) -> dict[int, DistrictHealth]:
+    """Per area, the sums of its groups' health (the secretariat's overview)."""
+    from meetings.health import areas_health
+
+    result = {}
+    for area_id, rows in areas_health(areas=areas, today=today).items():
+        result[area_id] = DistrictHealth(
+            groups=len(rows),
+            behind=sum(1 for r in rows if r.behind),
+            held_this_year=sum(r.held_this_year for r in rows),
+            minutes_overdue=sum(r.minutes_overdue for r in rows),
+            overdue_follow_ups=sum(r.overdue_follow_ups for r in rows),
+            matters_to_answer=sum(r.matters_to_answer for r in rows),
+        )
+    return result

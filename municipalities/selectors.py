@@ -164,6 +164,11 @@ def area_ancestor_ids(*, area: Area) -> list[int]:
     return ids
 
 
+def area_children(*, area: Area) -> list[Area]:
+    """The area's child areas (an Oslo's bydeler), by name."""
+    return list(Area.objects.filter(parent_id=area.pk).order_by("name"))
+
+
 def area_descendant_ids(*, area: Area) -> list[int]:
     """The area's children and grandchildren."""
     return list(

@@ -97,3 +97,28 @@ def area_panel(order: int) -> Callable[[AreaPanel], AreaPanel]:
 
 def area_panels(request: HttpRequest) -> list[dict]:
     return [panel for _order, func in _AREA_PANELS if (panel := func(request))]
+
+
+# --- Global start-page panels (across the user's areas) -----------------------------
+
+StartPanel = Callable[[HttpRequest], dict | None]
+_START_PANELS: list[tuple[int, StartPanel]] = []
+
+
+def start_panel(order: int) -> Callable[[StartPanel], StartPanel]:
+    """Register a panel for the start page outside any area (``/``).
+
+    The function gets the request (``request.access`` spans all the user's areas)
+    and returns ``{"template": ..., **context}`` or None when it has nothing to show.
+    """
+
+    def register(func: StartPanel) -> StartPanel:
+        _START_PANELS.append((order, func))
+        _START_PANELS.sort(key=lambda pair: pair[0])
+        return func
+
+    return register
+
+
+def start_panels(request: HttpRequest) -> list[dict]:
+    return [panel for _order, func in _START_PANELS if (panel := func(request))]

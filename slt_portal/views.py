@@ -10,15 +10,18 @@ from django.views.decorators.http import require_GET
 
 from municipalities import selectors
 from slt_portal.health import health_report
+from slt_portal.navigation import start_panels
 
 
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
-    """Startside: the user's areas and roles; one area goes straight to its page."""
+    """Startside: the user's areas and roles, with what to do across them (the next
+    meetings, measures to update); one area goes straight to its page."""
     areas = selectors.user_areas_with_roles(user=request.user)
     if len(areas) == 1 and not request.GET.get("all"):
         return redirect("municipalities:area_home", area_slug=areas[0][0].slug)
-    return render(request, "start.html", {"areas": areas})
+    context = {"areas": areas, "panels": start_panels(request) if areas else []}
+    return render(request, "start.html", context)
 
 
 @login_required

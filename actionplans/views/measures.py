@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,6 +34,15 @@ def _measure(request: HttpRequest, pk: int) -> Measure:
 
 def _measure_url(request: HttpRequest, measure: Measure) -> str:
     return area_url(request, "measure_detail", pk=measure.pk)
+
+
+def _next_url(request: HttpRequest) -> str:
+    """Where a quick update from a start page returns to (this site only)."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if allowed else ""
 
 
 def _crumbs(request, measure: Measure, *trail):
@@ -269,11 +279,12 @@ def progress_create(request: HttpRequest, pk: int) -> HttpResponse:
             add_error_to_form(form, error)
         else:
             messages.success(request, _("Thank you, the update is saved."))
-            return redirect(_measure_url(request, measure))
+            return redirect(_next_url(request) or _measure_url(request, measure))
     context = {
         "area": request.area,
         "measure": measure,
         "form": form,
+        "next": _next_url(request),
         # No breadcrumbs: on a phone the form starts right under the menu.
     }
     return render(request, "actionplans/progress_form.html", context)

@@ -91,6 +91,11 @@ def subject_create(request: HttpRequest) -> HttpResponse:
         except Refusal as error:
             add_error_to_form(form, error)
         else:
+            # The coordinator registered the record to work on it: opening it
+            # next is coordination, logged as such, not a reason to ask why.
+            remember_purpose(
+                request, subject.pk, Purpose(code=AccessLog.Purpose.COORDINATION)
+            )
             messages.success(
                 request,
                 _("%(pseudonym)s is registered. Add the guardians next.")

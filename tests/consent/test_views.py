@@ -600,3 +600,22 @@ def test_subject_record_query_count_does_not_grow_with_rows(
         world.share(consent, disclosed_at=timezone.now() - dt.timedelta(hours=1))
     with django_assert_max_num_queries(len(few)):
         client.get(page)
+
+
+def test_the_coordinator_opens_the_record_she_just_registered_without_a_prompt(
+    client, world
+):
+    login(client, world.coordinator)
+    response = client.post(
+        url("subject_create", world),
+        {
+            "birth_year": timezone.localdate().year - 15,
+            "identity_held_by": world.salto.pk,
+        },
+        follow=True,
+    )
+    subject = Subject.objects.exclude(pk=world.subject.pk).get()
+    assert "consent/purpose.html" not in [t.name for t in response.templates]
+    assert subject.pseudonym in response.content.decode()
+    row = AccessLog.objects.get(action="view", subject=subject)
+    assert row.purpose == "coordination"

@@ -3,14 +3,16 @@
 They run in their own pytest session (``pytest -m e2e``, see the Makefile) because the
 demo data is seeded once into the test database and committed, which the other tests'
 per-test transactions must not see. On failure the page's screenshot is saved under
-``test-artifacts/``.
+``test-artifacts/``, and so is the screenshot of every :func:`step` the test took.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
@@ -18,6 +20,7 @@ from django.core.management import call_command
 from django.test.testcases import LiveServerThread
 
 from municipalities.demo import DEMO_DOMAIN, DEMO_PASSWORD
+from tests.e2e.accessibility import axe_violations, structure_problems
 
 # Playwright's sync API runs an event loop in this thread; Django's database calls made
 # by the test fixtures here are still synchronous.
@@ -111,6 +114,54 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+# --- Steps: a screenshot and an accessibility check of each step of a flow ------------
+
+
+@dataclass
+class Steps:
+    """The current test's steps: (name, PNG) in order, and the pages' problems."""
+
+    shots: list[tuple[str, bytes]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    checked: set[str] = field(default_factory=set)
+
+
+_current = Steps()
+
+
+def step(page, name: str, *, check: bool = True) -> None:
+    """Record one step of a flow: a full-page screenshot (written to test-artifacts/
+    if the test fails) and, once per page address, axe-core and the structure checks."""
+    _current.shots.append((name, page.screenshot(full_page=True)))
+    path = re.sub(r"/\d+(?=/|$)", "/{id}", urlparse(page.url).path)
+    if not check or path in _current.checked:
+        return
+    _current.checked.add(path)
+    _current.problems += [
+        f"{name} ({page.url}): axe {v['id']}: {v['help']} at {v['targets']}"
+        for v in axe_violations(page)
+    ] + [f"{name} ({page.url}): {p}" for p in structure_problems(page)]
+
+
+def assert_steps_accessible() -> None:
+    """Every page the flow passed through has no WCAG 2.1 A/AA violation."""
+    assert not _current.problems, "\n".join(_current.problems)
+
+
+@pytest.fixture(autouse=True)
+def _steps(request):
+    global _current
+    _current = Steps()
+    yield _current
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed and _current.shots:
+        folder = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-150:]
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, (name, png) in enumerate(_current.shots, start=1):
+            slug = re.sub(r"[^\w-]+", "-", name).strip("-")[:60]
+            (folder / f"{index:02d}-{slug}.png").write_bytes(png)
 
 
 def demo_email(key: str) -> str:
