@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -97,3 +99,29 @@ def area_panel(order: int) -> Callable[[AreaPanel], AreaPanel]:
 
 def area_panels(request: HttpRequest) -> list[dict]:
     return [panel for _order, func in _AREA_PANELS if (panel := func(request))]
+
+
+def area_panels_html(request: HttpRequest) -> str:
+    """The start page's panels, rendered, cached per user and area until the area
+    changes (``slt_portal.areacache``): the start page is read far more than written.
+    """
+    from slt_portal import areacache
+    from slt_portal.tenancy import access_for_request, scope_area_ids
+
+    def build() -> str:
+        panels = area_panels(request)
+        return render_to_string(
+            "_area_panels.html",
+            {"panels": panels, "area": request.area},
+            request=request,
+        ).strip()
+
+    return mark_safe(  # noqa: S308 - our own rendered templates
+        areacache.cached(
+            "panels",
+            # a secretariat's panels read its districts too
+            area_ids=scope_area_ids(access_for_request(request), request.area),
+            parts=[request.user.pk, ",".join(sorted(request.area_roles))],
+            build=build,
+        )
+    )
