@@ -17,6 +17,7 @@ The signals only move a version number in Redis; they hold no business logic.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -70,17 +71,11 @@ def cached(
     query string...); today's date and the active language are added here.
     """
     area_ids = list(area_ids)
-    key = ":".join(
-        str(p)
-        for p in (
-            "areacache",
-            name,
-            versions(area_ids),
-            timezone.localdate().isoformat(),
-            translation.get_language(),
-            *parts,
-        )
+    varying = repr(
+        (timezone.localdate().isoformat(), translation.get_language(), *parts)
     )
+    digest = hashlib.sha256(varying.encode()).hexdigest()[:32]
+    key = f"areacache:{name}:{versions(area_ids)}:{digest}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -112,9 +107,9 @@ def _on_write(sender, instance, **kwargs) -> None:
 
 
 def _on_m2m(sender, instance, action: str, **kwargs) -> None:
-    if action.startswith("post_") and _tracked(type(instance)):
-        if (area_id := _area_of(instance)) is not None:
-            bump_now_and_on_commit([area_id])
+    area_id = _area_of(instance)
+    if action.startswith("post_") and _tracked(type(instance)) and area_id:
+        bump_now_and_on_commit([area_id])
 
 
 def _on_task_done(**kwargs) -> None:
@@ -145,7 +140,7 @@ class AreaCacheMiddleware:
         if area is not None:
             bump([area.pk])
         elif request.path.startswith("/api/"):
-            bump(getattr(request, "access", None) and request.access.area_ids or [])
+            bump((getattr(request, "access", None) and request.access.area_ids) or [])
         elif request.path.startswith("/admin/"):
             bump([GLOBAL])
         return response

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils.safestring import mark_safe
 from django.utils.functional import Promise
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from municipalities import roles
@@ -116,7 +116,7 @@ def area_panels_html(request: HttpRequest) -> str:
             request=request,
         ).strip()
 
-    return mark_safe(  # noqa: S308 - our own rendered templates
+    return mark_safe(
         areacache.cached(
             "panels",
             # a secretariat's panels read its districts too
