@@ -13,7 +13,7 @@ HTMX_VERSION := 2.0.11
 INTER_VERSION := 5.3.0
 AXE_VERSION := 4.11.0
 
-.PHONY: setup run test check lint vendor messages compilemessages clean-var
+.PHONY: setup run test check lint vendor messages compilemessages clean-var bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ check: setup  ## The static checks CI runs
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) spectacular --file /tmp/slt-openapi.yaml --validate --fail-on-warn
 	diff -u openapi.yaml /tmp/slt-openapi.yaml
+
+bench: setup  ## Benchmarks on generated national data (see README); BENCH_ARGS passes options
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 schema: setup  ## Regenerate the committed OpenAPI schema
 	$(MANAGE) spectacular --file openapi.yaml --validate --fail-on-warn

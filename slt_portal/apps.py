@@ -7,3 +7,8 @@ class SltPortalConfig(AppConfig):
     name = "slt_portal"
     verbose_name = "SLT-portal"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from slt_portal import areacache
+
+        areacache.connect()

@@ -10,8 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from municipalities import roles
@@ -122,3 +124,38 @@ def start_panel(order: int) -> Callable[[StartPanel], StartPanel]:
 
 def start_panels(request: HttpRequest) -> list[dict]:
     return [panel for _order, func in _START_PANELS if (panel := func(request))]
+
+
+def area_panels_html(request: HttpRequest) -> str:
+    """The start page's panels, rendered, cached per user and area until the area
+    changes (``slt_portal.areacache``): the start page is read far more than written.
+    """
+    from django.middleware.csrf import get_token
+
+    from slt_portal import areacache
+    from slt_portal.tenancy import access_for_request, scope_area_ids
+
+    def build() -> str:
+        panels = area_panels(request)
+        return render_to_string(
+            "_area_panels.html",
+            {"panels": panels, "area": request.area},
+            request=request,
+        ).strip()
+
+    get_token(request)  # sets the session's CSRF secret in META before the key
+    return mark_safe(
+        areacache.cached(
+            "panels",
+            # a secretariat's panels read its districts too
+            area_ids=scope_area_ids(access_for_request(request), request.area),
+            # The panels' forms carry a CSRF token: a new session must not see an
+            # entry built with an earlier session's secret.
+            parts=[
+                request.user.pk,
+                ",".join(sorted(request.area_roles)),
+                request.META.get("CSRF_COOKIE", ""),
+            ],
+            build=build,
+        )
+    )

@@ -22,6 +22,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 VAR_DIR = Path(env.str("SLT_VAR_DIR", default=str(BASE_DIR / "var")))
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
+# Routes the benchmark baseline (slt_portal/api/bench.py); off except in `make bench`.
+BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
 
 
 def _secret_key() -> str:
@@ -86,6 +88,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "slt_portal.tenancy.AccessMiddleware",
+    "slt_portal.areacache.AreaCacheMiddleware",
     "pghistory.middleware.HistoryMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -37,3 +38,10 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("o/<slug:area_slug>/", include(area_patterns)),
 ]
+
+if settings.BENCH_ENDPOINTS:  # benchmarks only (bench/run.py); never in normal runs
+    from slt_portal.api.bench import BaselineView
+
+    urlpatterns.append(
+        path("api/v1/bench/baseline/", BaselineView.as_view(), name="bench-baseline")
+    )

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipalities import roles, selectors
-from slt_portal.navigation import area_panels
+from slt_portal.navigation import area_panels_html
 from slt_portal.tenancy import area_view
 
 
@@ -17,7 +17,7 @@ def area_home(request: HttpRequest) -> HttpResponse:
     context = {
         "area": area,
         "roles": selectors.role_labels(request.area_roles),
-        "panels": area_panels(request),
+        "panels_html": area_panels_html(request),
         "today": timezone.localdate(),
     }
     return render(request, "municipalities/area_home.html", context)

@@ -8,7 +8,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_scopes import scope
 from rest_framework import exceptions, viewsets
+from rest_framework.response import Response
 
+from slt_portal import areacache
 from slt_portal.tenancy import Access, access_for_request
 
 
@@ -24,6 +26,10 @@ class AreaScopedMixin:
     read_roles: Iterable[str] = ()
     write_roles: Iterable[str] = ()
     area_field = "area"
+    # Serve list pages from the per-area cache (slt_portal.areacache). Only for
+    # lists whose reads have no side effect (never the consent app: its reads are
+    # written to the access log).
+    cache_list = False
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -43,6 +49,25 @@ class AreaScopedMixin:
             if getattr(self, "_scope", None) is not None:
                 self._scope.__exit__(None, None, None)
                 self._scope = None
+
+    def list(self, request, *args, **kwargs):
+        if not self.cache_list:
+            return super().list(request, *args, **kwargs)
+        roles = sorted((a, sorted(self.access.roles(a))) for a in self.scope_area_ids)
+        data = areacache.cached(
+            f"api:{type(self).__module__}.{type(self).__qualname__}",
+            area_ids=self.scope_area_ids,
+            parts=[
+                self.access.user_id,
+                self.access.api_key_id,
+                roles,
+                request.get_full_path(),
+            ],
+            build=lambda: (
+                super(AreaScopedMixin, self).list(request, *args, **kwargs).data
+            ),
+        )
+        return Response(data)
 
     def scoped(self, queryset: QuerySet) -> QuerySet:
         """Filter explicitly as well: the scope is the second lock, not the only one."""

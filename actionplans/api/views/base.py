@@ -20,6 +20,7 @@ class ScopedViewSet(
     """List and detail in the caller's areas; subclasses add writes via services."""
 
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    cache_list = True  # plans are read far more often than written
 
     def base_queryset(self):
         raise NotImplementedError

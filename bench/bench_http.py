@@ -1,0 +1,144 @@
+"""HTTP figures against gunicorn: the bare DRF baseline, the measures API, and the
+coordinator's start page and meeting list, each as a ratio to the baseline measured
+by the same client in the same run."""
+
+from __future__ import annotations
+
+from bench.common import Context, Row, fetch_status, session_login, wrk
+
+BASELINE = "/api/v1/bench/baseline/"
+CONCURRENCY = (1, 16)
+PAGES = {
+    "start page": "/o/{slug}/",
+    "meeting list": "/o/{slug}/meetings/",
+}
+# 100 rows of one area's measures, through the API key's scope and a filter.
+MEASURES_API = "/api/v1/measures/?status=completed&page_size=100"
+PASSWORD = "slt-scale-2026"
+
+
+def _check(ctx: Context, path: str, headers: dict) -> None:
+    status = fetch_status(ctx.base_url + path, headers)
+    if status != 200:
+        raise RuntimeError(f"{path} answered {status}, not 200")
+
+
+def _measure(ctx: Context, path: str, headers: dict, clients: int):
+    url = ctx.base_url + path
+    wrk(url, clients=clients, seconds=2, headers=headers)  # warm-up
+    load = wrk(url, clients=clients, seconds=ctx.duration, headers=headers)
+    if load.errors:
+        raise RuntimeError(f"{path}: {load.errors} failed requests")
+    return load
+
+
+def run(ctx: Context) -> list[Row]:
+    name = ctx.dataset.name
+    cookie = session_login(
+        ctx.base_url, f"koordinator.{ctx.area_slug}@scale.slt-portal.no", PASSWORD
+    )
+    key = ctx.django("api-key", ctx.area_slug)["key"]
+    api_headers = {"Authorization": f"Api-Key {key}"}
+    _check(ctx, BASELINE, {})
+    _check(ctx, MEASURES_API, api_headers)
+    base = {c: _measure(ctx, BASELINE, {}, c) for c in CONCURRENCY}
+    rows = [
+        Row(f"baseline median, {c} client(s)", base[c].p50_ms, "ms", dataset=name)
+        for c in CONCURRENCY
+    ]
+    rows.append(
+        Row("baseline throughput, 16 clients", base[16].rps, "req/s", dataset=name)
+    )
+
+    api = _measure(ctx, MEASURES_API, api_headers, 16)
+    rows.append(
+        Row("measures API throughput, 16 clients", api.rps, "req/s", dataset=name)
+    )
+    ratio = api.rps / base[16].rps
+    rows.append(
+        Row(
+            "measures API throughput / baseline",
+            ratio,
+            "×",
+            "≥ 0.5",
+            ratio >= 0.5,
+            name,
+        )
+    )
+
+    for label, template in PAGES.items():
+        path = template.format(slug=ctx.area_slug)
+        headers = {"Cookie": cookie}
+        _check(ctx, path, headers)
+        one = _measure(ctx, path, headers, 1)
+        many = _measure(ctx, path, headers, 16)
+        median_ratio = one.p50_ms / base[1].p50_ms
+        p95_ratio = many.p95_ms / base[16].p95_ms
+        ctx.cache[f"{label} median ratio"] = median_ratio
+        rows += [
+            Row(f"{label} median, 1 client", one.p50_ms, "ms", dataset=name),
+            Row(
+                f"{label} median / baseline, 1 client",
+                median_ratio,
+                "×",
+                "≤ 3",
+                median_ratio <= 3,
+                name,
+            ),
+            Row(f"{label} median, 16 clients", many.p50_ms, "ms", dataset=name),
+            Row(
+                f"{label} median / baseline, 16 clients",
+                many.p50_ms / base[16].p50_ms,
+                "×",
+                "≤ 3",
+                many.p50_ms / base[16].p50_ms <= 3,
+                name,
+            ),
+            Row(f"{label} p95, 16 clients", many.p95_ms, "ms", dataset=name),
+            Row(
+                f"{label} p95 / baseline p95, 16 clients",
+                p95_ratio,
+                "×",
+                "≤ 5",
+                p95_ratio <= 5,
+                name,
+            ),
+        ]
+    return rows
+
+
+def summarize(rows: list[Row]) -> list[Row]:
+    """Full data against a tenth: the pages' ratios to their own run's baseline, so
+    a busier machine during one of the two runs does not tilt the comparison."""
+    found = {(r.metric, r.dataset): r.value for r in rows}
+    out = []
+    for label in PAGES:
+        for clients in ("1 client", "16 clients"):
+            metric = f"{label} median / baseline, {clients}"
+            full, tenth = found.get((metric, "full")), found.get((metric, "tenth"))
+            if full is None or tenth is None:
+                continue
+            growth = full / tenth
+            out.append(
+                Row(
+                    f"{label} median at full data / at a tenth, {clients}",
+                    growth,
+                    "×",
+                    "≤ 1.2",
+                    growth <= 1.2,
+                    "both",
+                    "each normalised by its own run's baseline",
+                )
+            )
+            raw_full = found.get((f"{label} median, {clients}", "full"))
+            raw_tenth = found.get((f"{label} median, {clients}", "tenth"))
+            if raw_full and raw_tenth:
+                out.append(
+                    Row(
+                        f"{label} median at full / at a tenth (raw ms), {clients}",
+                        raw_full / raw_tenth,
+                        "×",
+                        dataset="both",
+                    )
+                )
+    return out
