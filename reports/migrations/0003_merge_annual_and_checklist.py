@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reports', '0002_annual_report_workflow'),
-        ('reports', '0002_oslostandard_checklist'),
+        ("reports", "0002_annual_report_workflow"),
+        ("reports", "0002_oslostandard_checklist"),
     ]
 
-    operations = [
-    ]
+    operations = []
