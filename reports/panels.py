@@ -23,6 +23,7 @@ def annual_report_panel(request: HttpRequest) -> dict | None:
             selectors.annual_report_list(
                 area=area, user=request.user, area_roles=area_roles
             )
+            .select_related(None)
             .only("pk", "year", "version", "status", "pdf_status", "area_id")
             .first()
         )

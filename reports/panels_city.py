@@ -6,30 +6,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from municipalities import roles
-from reports import city
 from reports.checklist import checklist_scope, oslostandard_summary
 from reports.models import StatusReport
 from reports.services import STATUS_KINDS
 from slt_portal.navigation import area_panel
-
-
-@area_panel(12)
-def city_districts(request: HttpRequest) -> dict | None:
-    """For the city secretariat (and coordinator): every district side by side,
-    this year so far."""
-    if not request.area_roles & {roles.SECRETARIAT, roles.COORDINATOR}:
-        return None
-    if not city.is_city(request.area):
-        return None
-    year = timezone.localdate().year
-    data = city.city_aggregate_build(parent=request.area, year=year)
-    return {
-        "template": "reports/city/_panel.html",
-        "year": year,
-        "last_year": year - 1,
-        "rows": city.city_table(data),
-        "totals": data["totals"],
-    }
 
 
 @area_panel(36)

@@ -164,7 +164,7 @@ def add_rows(structure, n):
 
 
 @pytest.mark.parametrize(
-    ("who", "limit"), [("coordinator", 40), ("member", 27), ("outsider", 22)]
+    ("who", "limit"), [("coordinator", 44), ("member", 27), ("outsider", 22)]
 )
 def test_the_start_page_query_count_is_pinned_per_role(
     client, structure, django_assert_max_num_queries, who, limit
