@@ -352,11 +352,40 @@ def status_report_draft_for_task(*, task: CycleTask) -> StatusReport | None:
             author=author,
             to_group=_receiver(task.area, kind),
         )
+        _notify_author(report, task)
     CycleTask.objects.filter(pk=task.pk).update(
         generated_type=ContentType.objects.get_for_model(StatusReport),
         generated_id=report.pk,
     )
     return report
+
+
+def _notify_author(report: StatusReport, task: CycleTask) -> None:
+    """E-mail the author that the draft is ready (once per report)."""
+    from django.urls import reverse
+
+    from slt_portal.email import email_enqueue
+
+    author = report.author
+    if not author.email or author.is_service_account:
+        return
+    email_enqueue(
+        key=f"status_report_draft:{report.pk}",
+        to_address=author.email,
+        template="status_report_draft",
+        context={
+            "recipient_name": author.full_name,
+            "title": report.title,
+            "area_name": report.area.name,
+            "due_date": task.due_date.isoformat(),
+            "path": reverse(
+                "reports:status_detail",
+                kwargs={"area_slug": report.area.slug, "pk": report.pk},
+            ),
+        },
+        to_user=author,
+        area=report.area,
+    )
 
 
 def status_report_schedule(*, today: dt.date) -> dict:

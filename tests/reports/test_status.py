@@ -16,6 +16,8 @@ from reports import services
 from reports.models import StatusReport
 from reports.status import status_report_figures, status_report_schedule
 from reports.status_tasks import status_report_drafts
+from slt_portal.email import render_email
+from slt_portal.models import OutboundEmail
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -147,6 +149,12 @@ def test_an_arshjul_report_task_falling_due_gets_one_draft_however_often_it_runs
     assert report.period_end == task.due_date
     task.refresh_from_db()
     assert task.generated == report
+    (email,) = OutboundEmail.objects.filter(template="status_report_draft")
+    assert email.to_address == coordinator.email
+    assert email.context["path"] == f"/o/{area.slug}/reports/status/{report.pk}/"
+    subject, text, _html = render_email(email)
+    assert report.title in subject
+    assert email.context["path"] in text
 
 
 def test_the_period_runs_from_the_day_after_the_previous_report(area, coordinator):
