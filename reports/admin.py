@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from reports.models import StatusReport
+from reports.models import AnnualReport, ReportReview, StatusReport
 
 
 @admin.register(StatusReport)
@@ -10,3 +10,36 @@ class StatusReportAdmin(admin.ModelAdmin):
     search_fields = ["title", "area__name"]
     raw_id_fields = ["author", "author_agency", "from_group", "to_group", "matter"]
     readonly_fields = ["data_snapshot", "submitted_at"]
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(admin.ModelAdmin):
+    """Årsrapporter. Content changes go through the services: the snapshot, the
+    sections and the PDF are read-only here (an approved report never changes)."""
+
+    list_display = ["area", "year", "version", "status", "pdf_status", "approved_at"]
+    list_filter = ["status", "pdf_status"]
+    search_fields = ["area__name"]
+    raw_id_fields = ["corrects", "approved_by_group", "approval_decision"]
+    readonly_fields = [
+        "sections",
+        "data_snapshot",
+        "snapshot_taken_at",
+        "pdf",
+        "pdf_sha256",
+        "pdf_status",
+        "pdf_task_id",
+        "pdf_claimed_at",
+        "pdf_error",
+        "rendered_at",
+        "approved_by",
+        "approved_at",
+        "review_started_at",
+    ]
+
+
+@admin.register(ReportReview)
+class ReportReviewAdmin(admin.ModelAdmin):
+    list_display = ["report_type", "report_id", "reviewer", "section", "verdict"]
+    list_filter = ["verdict"]
+    raw_id_fields = ["reviewer", "group"]

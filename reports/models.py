@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from guardian.models import UserObjectPermissionBase
@@ -97,6 +100,10 @@ class StatusReport(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+# A PDF task that has not finished in this time is taken to be lost.
+PDF_STALE_CLAIM = dt.timedelta(minutes=15)
 
 
 class AnnualReport(TenantModel):
@@ -195,6 +202,18 @@ class AnnualReport(TenantModel):
         if self.version > 1:
             return f"{self.year} (v{self.version})"
         return f"{self.year}"
+
+    @property
+    def pdf_is_stuck(self) -> bool:
+        """Queued or rendering for long: the task was lost, so it may be asked again."""
+        return (
+            self.pdf_status
+            in (
+                self.PdfStatus.QUEUED,
+                self.PdfStatus.RENDERING,
+            )
+            and self.updated_at < timezone.now() - PDF_STALE_CLAIM
+        )
 
     @property
     def is_frozen(self) -> bool:

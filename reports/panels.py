@@ -19,14 +19,9 @@ def annual_report_panel(request: HttpRequest) -> dict | None:
         awaiting = list(selectors.awaiting_review(area=area, user=request.user)[:5])
     latest = None
     if roles.COORDINATOR in area_roles:
-        latest = (
-            selectors.annual_report_list(
-                area=area, user=request.user, area_roles=area_roles
-            )
-            .select_related(None)
-            .only("pk", "year", "version", "status", "pdf_status", "area_id")
-            .first()
-        )
+        latest = selectors.annual_report_list(
+            area=area, user=request.user, area_roles=area_roles
+        ).first()
     if not awaiting and latest is None:
         return None
     return {

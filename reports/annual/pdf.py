@@ -138,9 +138,10 @@ def document_context(report: AnnualReport) -> dict:
     """Everything the report's templates need, from the stored report only."""
     snapshot = report.data_snapshot or {}
     groups = snapshot.get("groups", [])
+    area_name = snapshot.get("area", {}).get("name", report.area.name)
     return {
         "report": report,
-        "area_name": snapshot.get("area", {}).get("name", report.area.name),
+        "area_name": area_name,
         "snapshot": snapshot,
         "sections": document_sections(report),
         "steering_groups": [g for g in groups if g["level"] == "steering"],
@@ -150,7 +151,7 @@ def document_context(report: AnnualReport) -> dict:
         "police_indicators": indicator_figures(snapshot, source="police"),
         "is_draft": not report.is_frozen,
         "title": _("Annual report %(year)s – SLT %(area)s")
-        % {"year": report.year, "area": report.area.name},
+        % {"year": report.year, "area": area_name},
     }
 
 

@@ -29,14 +29,13 @@ from municipalities import roles
 from municipalities.models import Area, Group, GroupMember, Membership, User
 from reports.annual import sections as section_defs
 from reports.annual.snapshot import build_snapshot
-from reports.models import AnnualReport, ReportReview
+from reports.models import PDF_STALE_CLAIM, AnnualReport, ReportReview
 from slt_portal.anonymisation import find_identifiers, has_national_id
 from slt_portal.email import EmailMessageSpec, email_enqueue_many
 from slt_portal.exceptions import ApplicationError
 
 logger = logging.getLogger(__name__)
 REVIEW_PERMISSION = "reports.review_annualreport"
-PDF_STALE_CLAIM = dt.timedelta(minutes=15)
 FIRST_YEAR = 2000
 
 
@@ -418,6 +417,11 @@ def _queue_pdf(report: AnnualReport) -> None:
 def annual_report_pdf_request(*, report: AnnualReport) -> AnnualReport:
     """Lag PDF. An approved report's PDF is made once and then kept as it is."""
     report = _locked(report)
+    if report.pdf_is_stuck:
+        # A lost task (no worker, a killed one): queue it again; the claim in
+        # the task keeps a late original from rendering twice at once.
+        _queue_pdf(report)
+        return report
     if report.pdf_status in (
         AnnualReport.PdfStatus.QUEUED,
         AnnualReport.PdfStatus.RENDERING,

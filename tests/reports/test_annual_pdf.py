@@ -105,3 +105,18 @@ def test_a_claim_left_by_a_killed_worker_is_taken_over(report_world, draft):
     draft.refresh_from_db()
     assert draft.pdf_status == AnnualReport.PdfStatus.READY
     assert len(draft.pdf_sha256) == 64
+
+
+def test_a_pdf_whose_task_was_lost_can_be_asked_for_again(
+    report_world, approved, django_capture_on_commit_callbacks
+):
+    long_ago = timezone.now() - services.PDF_STALE_CLAIM * 2
+    AnnualReport.objects.filter(pk=approved.pk).update(
+        pdf_status=AnnualReport.PdfStatus.QUEUED, updated_at=long_ago
+    )
+    approved.refresh_from_db()
+    assert approved.pdf_is_stuck
+    with django_capture_on_commit_callbacks(execute=True):
+        services.annual_report_pdf_request(report=approved)
+    approved.refresh_from_db()
+    assert approved.pdf_status == AnnualReport.PdfStatus.READY

@@ -84,7 +84,7 @@ def test_a_draft_is_hidden_from_steering_members_until_it_is_in_review(
     services.annual_report_submit(report=draft, user=report_world.coordinator)
     response = client.get(url(report_world, "annual_detail", pk=draft.pk))
     assert response.status_code == 200
-    assert "Your review" in response.content.decode()
+    assert url(report_world, "annual_review", pk=draft.pk) in response.content.decode()
 
 
 def test_a_steering_member_of_another_area_gets_404(client, report_world, in_review):
@@ -188,6 +188,38 @@ def test_only_the_coordinator_makes_a_draft_pdf(client, report_world, in_review)
     as_user(client, report_world.members[0])
     response = client.post(url(report_world, "annual_pdf", pk=in_review.pk))
     assert response.status_code == 403
+
+
+def test_the_detail_page_query_count_is_fixed(
+    client, report_world, in_review, django_assert_max_num_queries
+):
+    for member in report_world.members:
+        services.annual_report_review_add(
+            report=in_review,
+            reviewer=member,
+            verdict="comment",
+            section="summary",
+            text="Fint.",
+        )
+    as_user(client, report_world.chair)
+    with django_assert_max_num_queries(16):
+        response = client.get(url(report_world, "annual_detail", pk=in_review.pk))
+    assert response.status_code == 200
+    assert (
+        url(report_world, "annual_approve", pk=in_review.pk)
+        in response.content.decode()
+    )
+
+
+def test_the_coordinators_start_page_shows_the_report_and_its_pdf_status(
+    client, report_world, draft
+):
+    as_user(client, report_world.coordinator)
+    home = reverse(
+        "municipalities:area_home", kwargs={"area_slug": report_world.area.slug}
+    )
+    text = client.get(home).content.decode()
+    assert url(report_world, "annual_detail", pk=draft.pk) in text
 
 
 def test_the_start_page_shows_reports_awaiting_review(client, report_world, in_review):
