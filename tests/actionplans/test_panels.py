@@ -220,3 +220,23 @@ def test_the_secretariat_start_page_does_not_grow_with_districts(
     with django_assert_max_num_queries(30):
         response = home(client, city)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "limit"), [("steering_member", 18), ("police_contact", 23)]
+)
+def test_the_area_start_page_query_count_is_pinned_per_role(
+    client, world, django_assert_max_num_queries, role, limit
+):
+    for _ in range(6):
+        factories.ActionPlanFactory(area=world.area, submitted=True)
+        measure = factories.MeasureFactory(
+            focus_area=factories.FocusAreaFactory(plan=world.approved_plan),
+            active=True,
+            owner=world.users[role],
+        )
+        factories.ProgressUpdateFactory(measure=measure)
+    client.force_login(world.users[role])
+    with django_assert_max_num_queries(limit):
+        response = home(client, world.area)
+    assert response.status_code == 200

@@ -161,6 +161,13 @@ def test_schedule_and_run_a_meeting_to_approved_minutes(live_url, new_page):
     )
     assert not page.locator("a[href$='/minutes/']").count()  # locked
     step(page, "minutes approved and sent")
+
+    # On paper: the minutes without the menu and the buttons.
+    page.emulate_media(media="print")
+    assert not page.locator("nav.app-nav").is_visible()
+    assert not page.locator("main .ds-button:visible").count()
+    assert page.locator("#minutes").is_visible()
+    step(page, "the minutes as printed", check=False)
     assert_steps_accessible()
 
 
