@@ -52,6 +52,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             status__in=(Meeting.Status.PLANNED, Meeting.Status.INVITED),
         ).order_by("starts_at")
     page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_item_counts(page.object_list)
     context = {
         "area": area,
         "page": page,

@@ -93,6 +93,10 @@ def generate(
                     _year_step(setups[spec.slug], year, run)
                 ledger_mark(spec.slug, year, seed)
             _report(say, n, len(todo), started, spec.slug, year)
+    if todo:
+        say("ANALYZE (planner statistics for the new rows)")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     seconds = time.monotonic() - started
     size = database_size()
     say(f"done in {seconds:.0f} s; database size {size / 2**20:.0f} MiB")
