@@ -95,3 +95,16 @@ def test_a_finished_celery_task_moves_the_global_version_on(area):
     before = areacache.versions([area.pk])
     heartbeat.apply()
     assert areacache.versions([area.pk]).split(".")[0] != before.split(".")[0]
+
+
+def test_the_meeting_list_shows_a_meeting_planned_after_it_was_cached(
+    client, area, coordinator, django_assert_max_num_queries
+):
+    group = factories.GroupFactory(area=area)
+    client.force_login(coordinator)
+    url = reverse("meetings:meeting_list", args=[area.slug])
+    assert "Ekstra møte" not in client.get(url).content.decode()
+    with django_assert_max_num_queries(6):  # served from the cache
+        client.get(url)
+    factories.MeetingFactory(group=group, title="Ekstra møte")
+    assert "Ekstra møte" in client.get(url).content.decode()
