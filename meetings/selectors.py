@@ -46,18 +46,13 @@ def meeting_list(
     starts_from: dt.date | None = None,
     starts_until: dt.date | None = None,
 ) -> QuerySet[Meeting]:
-    """Meetings of the area's groups the user may see, with agenda counts."""
+    """Meetings of the area's groups the user may see (agenda counts for a page
+    come from :func:`with_item_counts`, so ten years of meetings are never counted
+    to show twenty-five)."""
     meetings = (
         Meeting.objects.for_area(area)
         .filter(access.visible_q("group"))
         .select_related("group", "area")
-        .annotate(
-            item_count=Count(
-                "agenda_items",
-                filter=Q(agenda_items__status__in=SHOWN_ITEMS),
-                distinct=True,
-            )
-        )
     )
     if group is not None:
         meetings = meetings.filter(group=group)
@@ -160,6 +155,21 @@ def meeting_orders(*, meeting: Meeting) -> list[Matter]:
         .filter(from_group_id=meeting.group_id, origin_decision__meeting=meeting)
         .select_related("to_group")
     )
+
+
+def with_item_counts(meetings) -> list[Meeting]:
+    """The meetings, each with ``item_count``: its agenda items shown (one query)."""
+    meetings = list(meetings)
+    counts = dict(
+        AgendaItem.objects.filter(meeting__in=meetings, status__in=SHOWN_ITEMS)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values_list("meeting", "n")
+    )
+    for meeting in meetings:
+        meeting.item_count = counts.get(meeting.pk, 0)
+    return meetings
 
 
 def upcoming_meetings(*, area: Area, access: GroupAccess, limit: int = 5):

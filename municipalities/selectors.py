@@ -26,7 +26,9 @@ from slt_portal.tenancy import Access
 def area_get_by_slug(*, slug: str) -> Area | None:
     """The active area with this slug, or None."""
     return (
-        Area.objects.filter(slug=slug, is_active=True).select_related("parent").first()
+        Area.objects.filter(slug=slug, is_active=True)
+        .select_related("parent", "police_district")
+        .first()
     )
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,6 +26,7 @@ from meetings.views.common import (
     pagination_query,
     url,
 )
+from slt_portal import areacache
 from slt_portal.exceptions import ApplicationError, add_error_to_form
 from slt_portal.tenancy import area_view
 
@@ -36,9 +37,44 @@ PAGE_SIZE = 25
 def meeting_list(request: HttpRequest) -> HttpResponse:
     """Møteoversikt: upcoming meetings first; earlier ones on the second tab."""
     area, reach = request.area, access(request)
-    groups = selectors.groups_user_can_view(area=area, access=reach)
-    group = _chosen(groups, request.GET.get("group"))
     earlier = request.GET.get("when") == "earlier"
+    data = areacache.cached(
+        "meeting_list",
+        area_ids=[area.pk],
+        parts=[request.user.pk, sorted(request.area_roles), request.get_full_path()],
+        build=lambda: _list_data(request, reach, earlier),
+    )
+    paginator = Paginator(_Counted(data["count"]), PAGE_SIZE)
+    context = {
+        "area": area,
+        "page": Page(data["meetings"], data["number"], paginator),
+        "groups": data["groups"],
+        "group": data["group"],
+        "earlier": earlier,
+        "pagination_query": pagination_query(request),
+        "can_plan": data["can_plan"],
+        "is_coordinator": reach.is_coordinator(area),
+        "breadcrumbs": meetings_crumbs(request),
+    }
+    return render(request, "meetings/meeting_list.html", context)
+
+
+class _Counted:
+    """An object list of known length: the page itself comes from the cache."""
+
+    def __init__(self, count: int):
+        self._count = count
+
+    def count(self) -> int:
+        return self._count
+
+
+def _list_data(request: HttpRequest, reach, earlier: bool) -> dict:
+    """What the meeting list shows, read once and cached per user and query
+    (``slt_portal.areacache``): meetings are listed far more often than planned."""
+    area = request.area
+    groups = list(selectors.groups_user_can_view(area=area, access=reach))
+    group = _chosen(groups, request.GET.get("group"))
     meetings = selectors.meeting_list(area=area, access=reach, group=group)
     cutoff = timezone.now() - dt.timedelta(hours=12)
     if earlier:
@@ -52,18 +88,14 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             status__in=(Meeting.Status.PLANNED, Meeting.Status.INVITED),
         ).order_by("starts_at")
     page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "area": area,
-        "page": page,
+    return {
         "groups": groups,
         "group": group,
-        "earlier": earlier,
-        "pagination_query": pagination_query(request),
+        "meetings": selectors.with_item_counts(page.object_list),
+        "count": page.paginator.count,
+        "number": page.number,
         "can_plan": selectors.groups_user_manages(area=area, access=reach).exists(),
-        "is_coordinator": reach.is_coordinator(area),
-        "breadcrumbs": meetings_crumbs(request),
     }
-    return render(request, "meetings/meeting_list.html", context)
 
 
 def _chosen(groups, value):

@@ -172,10 +172,14 @@ def _measures(setup, year, focus_areas, goals, run, rng):
                     funding_source=Measure.FundingSource.ORDINARY_BUDGET,
                     evaluation_type=Measure.EvaluationType.PROCESS,
                     evaluator=Measure.Evaluator.INTERNAL,
-                    evaluation_due=dt.date(year, rng.randint(3, 12), 1)
+                    evaluation_due=(due := dt.date(year, rng.randint(3, 12), 1))
                     if n == 0
                     else None,
-                    evaluation_result="Evaluert." if year < run.today.year else "",
+                    # evaluated within a month of the due date
+                    evaluation_result="Evaluert."
+                    if year < run.today.year
+                    or (n == 0 and due < run.today - dt.timedelta(days=30))
+                    else "",
                     order=n,
                 )
             )

@@ -138,3 +138,16 @@ def ledger_mark(slug: str, year: int, seed: int) -> None:
             f"INSERT INTO {LEDGER_TABLE} (area_slug, year, seed) VALUES (%s, %s, %s)",
             [slug, year, seed],
         )
+
+
+def ledger_claim(slug: str, year: int) -> bool:
+    """Lock the step for this transaction; False when it is already done."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(%s))", [f"scale:{slug}:{year}"]
+        )
+        cursor.execute(
+            f"SELECT 1 FROM {LEDGER_TABLE} WHERE area_slug = %s AND year = %s",
+            [slug, year],
+        )
+        return cursor.fetchone() is None

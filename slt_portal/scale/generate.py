@@ -17,6 +17,7 @@ from slt_portal.scale import actionplans, consent, meetings, municipalities
 from slt_portal.scale.common import (
     Run,
     explicit_timestamps,
+    ledger_claim,
     ledger_done,
     ledger_ensure,
     ledger_mark,
@@ -59,6 +60,7 @@ def generate(
     seed: int = 1,
     today: dt.date,
     progress: Callable[[str], None] | None = None,
+    shard: tuple[int, int] = (0, 1),
 ) -> Result:
     """Lag skaleringsdata: build (or finish building) the data set."""
     say = progress or (lambda line: print(line, file=sys.stderr, flush=True))
@@ -74,13 +76,17 @@ def generate(
         with transaction.atomic():
             by_slug = municipalities.ensure_areas(specs, run=run)
         done = ledger_done()
-        steps = [(s, y) for s in specs for y in (0, *run.years)]
+        part, parts = shard  # this process builds the areas with index % parts == part
+        mine = [s for s in specs if s.index % parts == part]
+        steps = [(s, y) for s in mine for y in (0, *run.years)]
         todo = [(s, y) for s, y in steps if (s.slug, y) not in done]
         say(f"{len(steps) - len(todo)} of {len(steps)} steps already done")
         setups = {}
         for n, (spec, year) in enumerate(todo, start=1):
             area = by_slug[spec.slug]
             with transaction.atomic():
+                if not ledger_claim(spec.slug, year):
+                    continue  # another process built it meanwhile
                 if year == 0:
                     municipalities.area_setup_create(area, spec.index, run=run)
                     actionplans.indicators_create(area, run=run)
@@ -93,6 +99,10 @@ def generate(
                     _year_step(setups[spec.slug], year, run)
                 ledger_mark(spec.slug, year, seed)
             _report(say, n, len(todo), started, spec.slug, year)
+    if todo:
+        say("ANALYZE (planner statistics for the new rows)")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     seconds = time.monotonic() - started
     size = database_size()
     say(f"done in {seconds:.0f} s; database size {size / 2**20:.0f} MiB")

@@ -42,6 +42,7 @@ AGENDA_TITLES = [
     ("Evaluering av handlingsplanen", Topic.STRUCTURE, AgendaItem.Kind.DECISION),
     ("Eventuelt", Topic.OTHER, AgendaItem.Kind.ANY_OTHER),
 ]
+STALE_AFTER_DAYS = 60
 MINUTES = (
     "Møtet ble gjennomført etter dagsorden. Politiet orienterte om "
     "kriminalitetsbildet; tjenestene meldte om situasjonen i sine miljøer."
@@ -204,7 +205,12 @@ def _follow_ups(setup: AreaSetup, decisions, run: Run, rng: random.Random):
             owner = rng.choice(setup.members[key])
             decided = decision.decided_at.date()
             due = decided + dt.timedelta(days=rng.randint(14, 60))
-            overdue_open = due < run.today and rng.random() < 0.03
+            # A few are left open past their due date, but none for long.
+            overdue_open = (
+                due < run.today
+                and rng.random() < 0.03
+                and due >= run.today - dt.timedelta(days=STALE_AFTER_DAYS)
+            )
             is_open = due >= run.today - dt.timedelta(days=7) or overdue_open
             rows.append(
                 FollowUp(

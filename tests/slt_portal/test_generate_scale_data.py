@@ -9,7 +9,8 @@ from collections import Counter
 import pytest
 from django.contrib.auth.hashers import check_password
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
 from actionplans.models import ActionPlan, FocusArea, Measure, ProgressUpdate
@@ -17,6 +18,7 @@ from consent.models import Consent, Disclosure, Subject
 from meetings.models import Attendance, FollowUp, Meeting
 from municipalities import roles
 from municipalities.models import Area, Group, Membership, User
+from slt_portal.reminders import reminders_sweep
 from slt_portal.scale.common import SCALE_PASSWORD
 from slt_portal.scale.generate import generate
 
@@ -173,3 +175,20 @@ def test_the_command_prints_time_and_database_size():
     assert "database size" in out.getvalue()
     assert "steps built 2, skipped 0" in out.getvalue()
     assert "[100%]" in err.getvalue()
+
+
+def _sweep_queries() -> int:
+    try:
+        with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+            result = reminders_sweep(today=TODAY)
+            raise _Rollback
+    except _Rollback:
+        assert result["items"] > 0
+        return len(queries)
+
+
+def test_the_reminder_sweep_query_count_does_not_depend_on_the_number_of_areas():
+    generate(areas=1, years=1, seed=1, today=TODAY, progress=lambda s: None)
+    one_area = _sweep_queries()
+    generate(areas=4, years=1, seed=1, today=TODAY, progress=lambda s: None)
+    assert _sweep_queries() == one_area

@@ -31,6 +31,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-migrate", action="store_true", help="Skip running migrations first."
         )
+        parser.add_argument(
+            "--shard",
+            default="0/1",
+            help="i/n: build only the areas whose index %% n == i, so n processes "
+            "can share the work (each step is locked and recorded).",
+        )
 
     def handle(self, *args, **options):
         if options["areas"] < 1 or options["years"] < 1:
@@ -38,7 +44,9 @@ class Command(BaseCommand):
             return
         if not options["no_migrate"]:
             call_command("migrate", interactive=False, verbosity=0)
+        part, parts = (int(x) for x in options["shard"].split("/"))
         result = generate(
+            shard=(part, parts),
             areas=options["areas"],
             years=options["years"],
             seed=options["seed"],
