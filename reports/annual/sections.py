@@ -172,6 +172,12 @@ SECTIONS: tuple[SectionDef, ...] = (
         gettext_lazy("Consent and information sharing"),
         ("consent",),
     ),
+    SectionDef(
+        "key_figures.oslostandard",
+        "4.3",
+        gettext_lazy("The Oslostandard: self-assessment"),
+        ("oslostandard",),
+    ),
     SectionDef("closing", "5.", gettext_lazy("Closing words")),
 )
 SECTION_CODES = tuple(s.code for s in SECTIONS)

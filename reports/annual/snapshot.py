@@ -38,6 +38,7 @@ from meetings.models import (
 )
 from municipalities import roles
 from municipalities.models import Agency, Area, Group, GroupMember, Membership, Topic
+from reports.checklist import oslostandard_summary
 from reports.models import StatusReport
 from slt_portal.anonymisation import find_identifiers
 
@@ -551,6 +552,7 @@ BUILDERS: list[tuple[str, Builder]] = [
     ("indicators", build_indicators),
     ("consent", build_consent),
     ("key_figures", build_key_figures),
+    ("oslostandard", lambda ctx: oslostandard_summary(area=ctx.area, year=ctx.year)),
 ]
 
 

@@ -269,3 +269,28 @@ def test_no_review_mail_leaves_without_members(report_world):
     with pytest.raises(ApplicationError):
         services.annual_report_submit(report=report, user=coordinator)
     assert not mail.outbox
+
+
+def test_a_district_report_includes_its_oslostandard_self_assessment(report_world):
+    from tests.factories.reports_city import (
+        ChecklistAssessmentFactory,
+        oslo_with_districts,
+    )
+
+    _oslo, (district,) = oslo_with_districts(1)
+    coordinator = factories.MembershipFactory(area=district).user
+    year = report_world.year
+    ChecklistAssessmentFactory(area=district, year=year, code="OS01")
+    ChecklistAssessmentFactory(
+        area=district, year=year, code="OS02", rating="not_met", comment="Ikke ennå"
+    )
+
+    report = services.annual_report_draft(area=district, year=year, user=coordinator)
+
+    summary = report.data_snapshot["oslostandard"]
+    assert (summary["met"], summary["not_met"]) == (1, 1)
+    assert "key_figures.oslostandard" in report.sections
+
+
+def test_a_report_outside_oslo_has_no_oslostandard_figures(draft):
+    assert draft.data_snapshot["oslostandard"] is None
