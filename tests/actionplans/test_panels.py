@@ -223,7 +223,7 @@ def test_the_secretariat_start_page_does_not_grow_with_districts(
 
 
 @pytest.mark.parametrize(
-    ("role", "limit"), [("steering_member", 18), ("police_contact", 23)]
+    ("role", "limit"), [("steering_member", 20), ("police_contact", 23)]
 )
 def test_the_area_start_page_query_count_is_pinned_per_role(
     client, world, django_assert_max_num_queries, role, limit
