@@ -24,7 +24,7 @@ from tests import factories
 from tests.factories.reports_city import ChecklistAssessmentFactory, oslo_with_districts
 
 YEAR = timezone.localdate().year - 1
-# The source documents live beside the project (../shared), or where SLT_SHARED_DIR says.
+# The source documents: beside the project (../shared), or at SLT_SHARED_DIR.
 SHARED = next(
     (
         p
