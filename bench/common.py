@@ -1,8 +1,8 @@
 """What every benchmark module shares: the result row, the run context, the load
 client (wrk) and a way to run a Django snippet against one data set.
 
-A benchmark module is ``bench/bench_<name>.py`` (found by ``bench/run.py``) or listed
-in ``run.EXTRA_MODULES``. It defines ``run(ctx: Context) -> list[Row]``, called once
+A benchmark module is ``bench/bench_<name>.py`` (found by ``bench/run.py``). It
+defines ``run(ctx: Context) -> list[Row]``, called once
 per data set while a gunicorn server serves that data set at ``ctx.base_url``, and
 may define ``summarize(rows: list[Row]) -> list[Row]`` for rows that compare the
 data sets.

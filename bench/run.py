@@ -31,9 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import PYTHON, ROOT, Context, Dataset, Row, ensure_wrk
 
-# Modules run besides every bench/bench_*.py (append e.g. "bench.reports").
-EXTRA_MODULES: list[str] = []
-
 
 def _args() -> argparse.Namespace:
     env = os.environ
@@ -66,10 +63,8 @@ def _args() -> argparse.Namespace:
 
 
 def _modules() -> list:
-    names = sorted(f"bench.{p.stem}" for p in (ROOT / "bench").glob("bench_*.py")) + [
-        m for m in EXTRA_MODULES
-    ]
-    return [importlib.import_module(n) for n in dict.fromkeys(names)]
+    names = sorted(f"bench.{p.stem}" for p in (ROOT / "bench").glob("bench_*.py"))
+    return [importlib.import_module(n) for n in names]
 
 
 def _env(args, dataset: Dataset) -> dict:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from consent.models import Subject
+from consent import audit
+from consent.models import AccessLog, Disclosure, Subject
+from consent.policy import Actor
 from slt_portal.exceptions import ApplicationError
 
 
@@ -36,3 +39,22 @@ def required_text(value: str, field: str, message: str) -> str:
     if not value:
         raise ApplicationError(message, field=field, code="required")
     return value
+
+
+def stop_disclosure(
+    *, actor: Actor, disclosure: Disclosure, reason: str, at: dt.datetime | None = None
+) -> None:
+    """Stans one disclosure with ``reason``, and log it (rule C7)."""
+    disclosure.status = Disclosure.Status.CANCELLED
+    disclosure.cancelled_at = at or timezone.now()
+    disclosure.cancel_reason = reason
+    disclosure.save(
+        update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"]
+    )
+    audit.log(
+        actor=actor,
+        obj=disclosure,
+        action=AccessLog.Action.UPDATE,
+        detail=["status", "cancelled_at", "cancel_reason"],
+        legal_basis=disclosure.legal_basis,
+    )

@@ -18,7 +18,11 @@ from consent import audit
 from consent.legal import AnonymisationCheck, InformationCategory, LegalBasis
 from consent.models import AccessLog, Consent, Disclosure, Subject
 from consent.policy import Actor
-from consent.services.common import require_open_subject, required_text
+from consent.services.common import (
+    require_open_subject,
+    required_text,
+    stop_disclosure,
+)
 from municipalities import selectors as municipality_selectors
 from municipalities.models import Agency, Group
 from slt_portal.anonymisation import describe, find_identifiers
@@ -540,20 +544,8 @@ def disclosure_cancel(
     """Stans: an open disclosure is stopped; a reason is required."""
     if not disclosure.is_open:
         raise ApplicationError(_("Only an open disclosure can be stopped."))
-    disclosure.cancel_reason = required_text(
-        reason, "reason", _("Say why it is stopped.")
-    )
-    disclosure.status = Disclosure.Status.CANCELLED
-    disclosure.cancelled_at = timezone.now()
-    disclosure.full_clean()
-    disclosure.save(
-        update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"]
-    )
-    audit.log(
-        actor=actor,
-        obj=disclosure,
-        action=Action.UPDATE,
-        detail=["status", "cancelled_at", "cancel_reason"],
-        legal_basis=disclosure.legal_basis,
-    )
+    reason = required_text(reason, "reason", _("Say why it is stopped."))
+    disclosure.cancel_reason = reason
+    disclosure.full_clean()  # the field refuses identifiers in free text (C12)
+    stop_disclosure(actor=actor, disclosure=disclosure, reason=reason)
     return disclosure

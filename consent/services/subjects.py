@@ -22,7 +22,11 @@ from consent.models import (
     SubjectUserObjectPermission,
 )
 from consent.policy import Actor
-from consent.services.common import add_months, require_open_subject
+from consent.services.common import (
+    add_months,
+    require_open_subject,
+    stop_disclosure,
+)
 from consent.validators import validate_pseudonym
 from municipalities import selectors as municipality_selectors
 from municipalities.models import Agency, Area, Membership, User
@@ -233,19 +237,7 @@ def _cancel_open_disclosures(actor: Actor, subject: Subject, reason: str) -> int
     for disclosure in Disclosure.objects.filter(
         subject=subject, status__in=Disclosure.OPEN_STATUSES
     ):
-        disclosure.status = Disclosure.Status.CANCELLED
-        disclosure.cancelled_at = now
-        disclosure.cancel_reason = reason
-        disclosure.save(
-            update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"]
-        )
-        audit.log(
-            actor=actor,
-            obj=disclosure,
-            action=Action.UPDATE,
-            detail=["status", "cancelled_at", "cancel_reason"],
-            legal_basis=disclosure.legal_basis,
-        )
+        stop_disclosure(actor=actor, disclosure=disclosure, reason=reason, at=now)
         cancelled += 1
     return cancelled
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from consent import audit
 from consent.models import AccessLog, Consent, ConsentTask, Disclosure
 from consent.policy import Actor
+from consent.services.common import stop_disclosure
 from municipalities.models import GroupMember, Membership, User
 from slt_portal.email import EmailMessageSpec, email_enqueue_many
 from slt_portal.exceptions import ApplicationError
@@ -83,19 +84,7 @@ def consent_withdraw(
         )
     )
     for disclosure in stopped:
-        disclosure.status = Disclosure.Status.CANCELLED
-        disclosure.cancelled_at = now
-        disclosure.cancel_reason = reason
-        disclosure.save(
-            update_fields=["status", "cancelled_at", "cancel_reason", "updated_at"]
-        )
-        audit.log(
-            actor=actor,
-            obj=disclosure,
-            action=Action.UPDATE,
-            detail=["status", "cancelled_at", "cancel_reason"],
-            legal_basis=disclosure.legal_basis,
-        )
+        stop_disclosure(actor=actor, disclosure=disclosure, reason=reason, at=now)
     ConsentTask.objects.filter(consent=consent, status=ConsentTask.Status.OPEN).update(
         status=ConsentTask.Status.CANCELLED, completed_at=now
     )

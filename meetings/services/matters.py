@@ -199,17 +199,22 @@ def matter_escalate(
         due_date=due_date,
         created_by=created_by,
     )
+    _save_raised(matter, by=created_by)
+    return matter, findings
+
+
+def _save_raised(matter: Matter, *, by: User) -> None:
+    """Save a new matter as «løftet» and tell the receiving group."""
     matter.full_clean()
     matter.save()
     event = _record(
         matter,
         from_status="",
         to_status=Matter.Status.RAISED,
-        group=from_group,
-        by=created_by,
+        group=matter.from_group,
+        by=by,
     )
-    notifications.matter_event(matter=matter, event=event, notify_group=to_group)
-    return matter, findings
+    notifications.matter_event(matter=matter, event=event, notify_group=matter.to_group)
 
 
 def _lift_parent(parent: Matter, from_group: Group, to_group: Group, by: User) -> None:
@@ -270,16 +275,7 @@ def matter_order(
         due_date=due_date,
         created_by=created_by,
     )
-    matter.full_clean()
-    matter.save()
-    event = _record(
-        matter,
-        from_status="",
-        to_status=Matter.Status.RAISED,
-        group=from_group,
-        by=created_by,
-    )
-    notifications.matter_event(matter=matter, event=event, notify_group=to_group)
+    _save_raised(matter, by=created_by)
     return matter
 
 

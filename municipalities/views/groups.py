@@ -22,24 +22,6 @@ from slt_portal.exceptions import ApplicationError, add_error_to_form
 from slt_portal.tenancy import area_view
 
 PEOPLE_READERS = roles.WORKING_ROLES | {roles.SECRETARIAT}
-FIELDS = (
-    "name",
-    "kind",
-    "level",
-    "mandate",
-    "reports_to",
-    "anchored_in",
-    "acts_as_steering_group",
-    "cadence",
-    "min_meetings_per_year",
-    "skip_months",
-    "confidentiality_mode",
-    "age_from",
-    "age_to",
-    "coverage",
-    "established_on",
-    "dissolved_on",
-)
 
 
 def _list_url(area) -> str:
@@ -136,7 +118,7 @@ def group_new(request: HttpRequest) -> HttpResponse:
                 area=area,
                 created_by=request.user,
                 covered_areas=data["covered_areas"],
-                **{name: data[name] for name in FIELDS},
+                **{name: data[name] for name in services.GROUP_FIELDS},
             )
         except ApplicationError as error:
             add_error_to_form(form, error)
@@ -165,7 +147,7 @@ def group_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 group=group,
                 updated_by=request.user,
                 covered_areas=data["covered_areas"],
-                **{name: data[name] for name in FIELDS},
+                **{name: data[name] for name in services.GROUP_FIELDS},
             )
         except ApplicationError as error:
             add_error_to_form(form, error)

@@ -28,6 +28,7 @@ from meetings.models import Meeting
 from municipalities import roles
 from municipalities.models import Area, Group, GroupMember, Membership, User
 from reports.annual import sections as section_defs
+from reports.annual.selectors import steering_group_for
 from reports.annual.snapshot import build_snapshot
 from reports.models import PDF_STALE_CLAIM, AnnualReport, ReportReview
 from slt_portal.anonymisation import find_identifiers, has_national_id
@@ -40,20 +41,6 @@ FIRST_YEAR = 2000
 
 
 # --- Who is who ---------------------------------------------------------------------
-
-
-def steering_group_for(*, area: Area) -> Group | None:
-    """The area's styringsgruppe, or a politiråd acting as one."""
-    return (
-        Group.objects.for_area(area)
-        .filter(
-            Q(kind=Group.Kind.STEERING_GROUP)
-            | Q(kind=Group.Kind.POLICE_COUNCIL, acts_as_steering_group=True),
-            dissolved_on__isnull=True,
-        )
-        .order_by("kind", "pk")
-        .first()
-    )
 
 
 def steering_reviewers(*, group: Group, day: dt.date) -> list[GroupMember]:

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actionplans import policy as plan_policy
-from meetings.models import Meeting
 from municipalities import roles
 from municipalities.selectors import area_breadcrumbs
 from reports.annual import selectors, services
@@ -110,25 +109,13 @@ def _detail_context(request: HttpRequest, report: AnnualReport) -> dict:
         and report.status == AnnualReport.Status.DRAFT,
         "can_review": can_review,
         "review_form": ReviewForm(year=report.year) if can_review else None,
-        "approve_form": ApproveForm(meetings=_approval_meetings(request))
+        "approve_form": ApproveForm(
+            meetings=selectors.approval_meetings(area=request.area)
+        )
         if is_chair
         else None,
         "breadcrumbs": _crumbs(request, (str(report), None)),
     }
-
-
-def _approval_meetings(request: HttpRequest):
-    group = services.steering_group_for(area=request.area)
-    return (
-        Meeting.objects.for_area(request.area)
-        .filter(
-            group=group,
-            status__in=(Meeting.Status.HELD, Meeting.Status.MINUTES_SENT),
-        )
-        .order_by("-starts_at")[:12]
-        if group
-        else Meeting.objects.none()
-    )
 
 
 @area_view(*READERS)
@@ -269,7 +256,9 @@ def annual_approve(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     if not services.is_chair(area=request.area, user=request.user):
         raise PermissionDenied(_("Only the chair of the steering group approves."))
-    form = ApproveForm(request.POST, meetings=_approval_meetings(request))
+    form = ApproveForm(
+        request.POST, meetings=selectors.approval_meetings(area=request.area)
+    )
     if form.is_valid():
         try:
             services.annual_report_approve(

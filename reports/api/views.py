@@ -1,7 +1,7 @@
 """API for the problem picture (utfordringsbilde, police tertial reports, mappings)
 and the annual reports (årsrapporter) with their PDFs."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -13,10 +13,10 @@ from rest_framework.response import Response
 from actionplans import policy
 from municipalities import roles
 from reports import services
+from reports.annual import selectors as annual_selectors
 from reports.api import filters, serializers
 from reports.models import (
     AnnualReport,
-    AnnualReportUserObjectPermission,
     StatusReport,
 )
 from reports.selectors import PROBLEM_PICTURE_KINDS
@@ -129,15 +129,9 @@ class AnnualReportViewSet(AreaScopedMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return self.queryset
-        granted = AnnualReportUserObjectPermission.objects.filter(
-            content_object=OuterRef("pk"),
+        visible = annual_selectors.visible_in_areas(
             user_id=self.request.user.pk,
-            permission__codename="review_annualreport",
-        )
-        visible = (
-            Q(status__in=AnnualReport.PUBLISHED)
-            | Q(area_id__in=self.access.area_ids_with([roles.COORDINATOR]))
-            | Q(Q(status=AnnualReport.Status.IN_REVIEW), Exists(granted))
+            coordinator_area_ids=self.access.area_ids_with([roles.COORDINATOR]),
         )
         return self.scoped(
             AnnualReport.objects.filter(visible)
