@@ -28,8 +28,10 @@ ROLES = {
     "viewer": "leser.baerum",
     "coordinator_region": "koordinator.indre-sogn",
 }
+# Files (downloads) and pages that are not for people: not crawled.
 SKIP = re.compile(
-    r"/accounts/logout|/admin/|/api/|/i18n/|\.ics$|\.pdf$|\.csv$|/download|/feed|/export|/healthz"
+    r"/accounts/logout|/admin/|/api/|/i18n/|\.ics$|\.pdf$|/pdf/$|\.csv$|/download"
+    r"|/feed|/export|/healthz"
 )
 PER_PATTERN = 2
 MAX_PAGES = 120

@@ -355,3 +355,80 @@ def test_record_a_consent_and_a_disclosure(live_url, new_page):
     assert "BUP Groruddalen" in record  # the disclosure's receiver is listed
     step(page, "the record shows the consent and the disclosure")
     assert_steps_accessible()
+
+
+# --- The annual report: draft, review, approve, PDF ---------------------------------
+
+BAERUM = "/o/baerum"
+
+
+def test_draft_review_and_approve_an_annual_report_and_download_its_pdf(
+    live_url, new_page
+):
+    from pypdf import PdfReader
+
+    year = timezone.localdate().year
+    coordinator = new_page()
+    log_in(coordinator, live_url, "koordinator1.baerum")
+    coordinator.goto(f"{live_url}{BAERUM}/reports/")
+    coordinator.select_option("#id_year", str(year))
+    step(coordinator, "the reports hub: draft from the records")
+    submit(coordinator, "form[action$='/reports/annual/draft/']")
+    assert re.search(r"/reports/annual/\d+/$", coordinator.url)
+    report_url = coordinator.url
+    step(coordinator, "the draft with its figures")
+
+    for code, text in (
+        ("summary", "SLT-styret prioriterte rus og utenforskap i år."),
+        ("closing", "Takk til alle som bidro i SLT-arbeidet i Bærum."),
+    ):
+        coordinator.locator(f"a[href$='/sections/{code}/']").click()
+        coordinator.fill("#id_text", text)
+        step(coordinator, f"edit the section {code}")
+        submit(coordinator)
+        assert coordinator.url.split("#")[0] == report_url
+        assert text in coordinator.locator("main").inner_text()
+    submit(coordinator, "form[action$='/submit/']")
+    step(coordinator, "sent to the steering group")
+    assert "/submit/" not in coordinator.url
+
+    for key, section in (
+        ("visepolitimester.baerum", "practice.challenges"),
+        ("stasjonssjef.baerum", "model.focus_areas"),
+    ):
+        member = new_page()
+        log_in(member, live_url, key)
+        member.goto(report_url)
+        member.select_option("#id_section", section)
+        member.fill("#id_text", "Godt skrevet; ta med tallene fra i fjor.")
+        step(member, f"{key} comments on a section")
+        submit(member, "form[action$='/review/']")
+        member.select_option("#id_section", "")
+        member.check("input[name=verdict][value=recommend_approval]")
+        submit(member, "form[action$='/review/']")
+        step(member, f"{key} recommends approval")
+        assert "Godt skrevet" in member.locator("main").inner_text()
+
+    chair = new_page()
+    log_in(chair, live_url, "styreleder.baerum")
+    chair.goto(report_url)
+    step(chair, "the chair reads the reviews")
+    submit(chair, "form[action$='/approve/']")
+    step(chair, "approved")
+    # The PDF is made by a Celery task (in-process in the tests); the page polls.
+    download = chair.locator("#pdf-status a[href$='/pdf/download/']")
+    for _ in range(30):
+        if download.count():
+            break
+        time.sleep(1)
+        chair.goto(report_url)
+    step(chair, "the PDF is ready")
+    with chair.expect_download() as info:
+        download.click()
+    pdf = PdfReader(info.value.path())
+    pages = [p.extract_text() for p in pdf.pages]
+    text = "\n".join(pages)
+    assert "SLT-styret prioriterte rus og utenforskap" in text
+    assert "Takk til alle som bidro" in text
+    assert f"2 / {len(pages)}" in pages[1]  # page numbers on the contents page
+    assert_steps_accessible()
