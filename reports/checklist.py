@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
+from municipalities import roles
 from municipalities.models import Area, Group, User
 from reports.models import ChecklistAssessment
 from reports.oslostandard import (
@@ -46,6 +47,14 @@ def checklist_scope(area: Area) -> str | None:
         if parent.kommunenummer == OSLO_KOMMUNENUMMER:
             return BYDEL
     return None
+
+
+def editor_roles(scope: str) -> frozenset[str]:
+    """Who answers: the district's coordinator; for the city also the secretariat.
+    (The secretariat's inherited role in a district only reads.)"""
+    if scope == CITY:
+        return frozenset({roles.COORDINATOR, roles.SECRETARIAT})
+    return frozenset({roles.COORDINATOR})
 
 
 def year_choices(today: dt.date | None = None) -> list[int]:

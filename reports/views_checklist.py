@@ -17,10 +17,10 @@ from django.views.decorators.http import require_POST
 
 from municipalities import roles
 from municipalities.selectors import area_breadcrumbs
-from reports import checklist as checklist_reads
+from reports import checklist as assessments
 from reports.checklist import ChecklistRow, checklist_scope
 from reports.forms_city import ChecklistForm
-from reports.oslostandard import BY_CODE, CITY
+from reports.oslostandard import BY_CODE
 from reports.views_city import report_year
 from slt_portal.exceptions import ApplicationError, add_error_to_form
 from slt_portal.tenancy import area_view
@@ -36,12 +36,7 @@ def _scope_or_404(request: HttpRequest) -> str:
 
 
 def can_edit(request: HttpRequest, scope: str) -> bool:
-    """The district's coordinator; for the city also the secretariat. The
-    secretariat's inherited role in a district only reads."""
-    editors = {roles.COORDINATOR}
-    if scope == CITY:
-        editors.add(roles.SECRETARIAT)
-    return bool(request.area_roles & editors)
+    return bool(request.area_roles & assessments.editor_roles(scope))
 
 
 def _form(row: ChecklistRow, data=None) -> ChecklistForm:
@@ -64,7 +59,7 @@ def _page(
     bound: ChecklistForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    rows = checklist_reads.checklist_rows(area=request.area, year=year)
+    rows = assessments.checklist_rows(area=request.area, year=year)
     editable = can_edit(request, scope)
     items = []
     for row in rows:
@@ -72,7 +67,7 @@ def _page(
         if editable:
             form = bound if bound and bound.prefix == row.code else _form(row)
         items.append({"row": row, "form": form})
-    counts = checklist_reads.oslostandard_summary(area=request.area, year=year)
+    counts = assessments.oslostandard_summary(area=request.area, year=year)
     context = {
         "area": request.area,
         "year": year,
@@ -111,7 +106,7 @@ def checklist_assess(request: HttpRequest, year: int, code: str) -> HttpResponse
     saved = False
     if form.is_valid():
         try:
-            checklist_reads.checklist_assess(
+            assessments.checklist_assess(
                 area=request.area,
                 year=year,
                 code=code,
@@ -123,7 +118,7 @@ def checklist_assess(request: HttpRequest, year: int, code: str) -> HttpResponse
         else:
             saved = True
     if request.htmx:
-        row = checklist_reads.checklist_row(area=request.area, year=year, code=code)
+        row = assessments.checklist_row(area=request.area, year=year, code=code)
         if row is None:
             raise Http404
         context = {

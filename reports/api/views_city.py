@@ -25,7 +25,7 @@ from reports.api.serializers_city import (
     YearQuerySerializer,
 )
 from reports.models import StatusReport
-from reports.oslostandard import BY_CODE, CITY
+from reports.oslostandard import BY_CODE
 from reports.services import STATUS_KINDS
 from reports.status import status_report_view_data
 from slt_portal.api.views import AreaScopedMixin
@@ -195,10 +195,7 @@ class ChecklistItemView(AreaScopedMixin, APIView):
         scope = checklist.checklist_scope(area)
         if scope is None or code not in BY_CODE or BY_CODE[code].scope != scope:
             raise Http404
-        editors = {roles.COORDINATOR} | (
-            {roles.SECRETARIAT} if scope == CITY else set()
-        )
-        if not self.access.has_role(area, *editors):
+        if not self.access.has_role(area, *checklist.editor_roles(scope)):
             raise exceptions.PermissionDenied()
         serializer = ChecklistItemSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
