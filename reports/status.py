@@ -262,9 +262,9 @@ def status_report_view_data(*, report: StatusReport) -> dict:
 # --- Scheduling from the årshjul ------------------------------------------------------
 
 
-def _previous_end(area: Area, kind: str, before: dt.date) -> dt.date | None:
+def _previous_end(area: Area, kinds: list[str], before: dt.date) -> dt.date | None:
     return (
-        StatusReport.objects.filter(area=area, kind=kind, period_end__lt=before)
+        StatusReport.objects.filter(area=area, kind__in=kinds, period_end__lt=before)
         .order_by("-period_end")
         .values_list("period_end", flat=True)
         .first()
@@ -276,11 +276,20 @@ def scheduled_period(task: CycleTask) -> tuple[dt.date, dt.date]:
     no previous report, one recurrence back (a year for a yearly item)."""
     item = task.cycle_item
     end = task.due_date
-    previous = _previous_end(task.area, item.report_kind, end)
+    previous = _previous_end(task.area, [item.report_kind], end)
     if previous is not None:
         return previous + dt.timedelta(days=1), end
     months = FALLBACK_MONTHS.get(item.recurrence, 12)
     return end - relativedelta(months=months) + dt.timedelta(days=1), end
+
+
+def next_period(*, area: Area, today: dt.date) -> tuple[dt.date, dt.date]:
+    """A new report's period: since the day after the previous periodic report ended
+    (or the start of this month), up to today."""
+    previous = _previous_end(area, list(STATUS_KINDS), today)
+    return (
+        previous + dt.timedelta(days=1) if previous else today.replace(day=1)
+    ), today
 
 
 def _author(task: CycleTask) -> User | None:

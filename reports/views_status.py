@@ -3,8 +3,6 @@ period, written by the coordinator, frozen on submit, downloadable as PDF."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +15,7 @@ from django.views.decorators.http import require_POST
 from municipalities import roles
 from municipalities.models import Group
 from municipalities.selectors import area_breadcrumbs
-from reports import selectors, services
+from reports import selectors, services, status
 from reports.forms_city import PeriodicReportForm
 from reports.models import StatusReport
 from reports.pdf import render_pdf
@@ -83,16 +81,8 @@ def status_list(request: HttpRequest) -> HttpResponse:
 
 
 def _initial_period(request: HttpRequest) -> dict:
-    today = timezone.localdate()
-    last = (
-        StatusReport.objects.for_area(request.area)
-        .filter(kind__in=STATUS_KINDS, period_end__lt=today)
-        .order_by("-period_end")
-        .values_list("period_end", flat=True)
-        .first()
-    )
-    start = last + dt.timedelta(days=1) if last else today.replace(day=1)
-    return {"period_start": start, "period_end": today}
+    start, end = status.next_period(area=request.area, today=timezone.localdate())
+    return {"period_start": start, "period_end": end}
 
 
 @area_view(*WRITERS)

@@ -14,7 +14,11 @@ from pypdf import PdfReader
 from actionplans.models import CycleItem, ProgressUpdate
 from reports import services
 from reports.models import StatusReport
-from reports.status import status_report_figures, status_report_schedule
+from reports.status import (
+    next_period,
+    status_report_figures,
+    status_report_schedule,
+)
 from reports.status_tasks import status_report_drafts
 from slt_portal.email import render_email
 from slt_portal.models import OutboundEmail
@@ -155,6 +159,22 @@ def test_an_arshjul_report_task_falling_due_gets_one_draft_however_often_it_runs
     subject, text, _html = render_email(email)
     assert report.title in subject
     assert email.context["path"] in text
+
+
+def test_a_new_report_is_offered_the_period_since_the_previous_one(area, coordinator):
+    assert next_period(area=area, today=TODAY) == (TODAY.replace(day=1), TODAY)
+    factories.StatusReportFactory(
+        area=area,
+        kind="status_report",
+        period_start=dt.date(TODAY.year - 1, 1, 1),
+        period_end=TODAY - dt.timedelta(days=40),
+        author=coordinator,
+    )
+
+    assert next_period(area=area, today=TODAY) == (
+        TODAY - dt.timedelta(days=39),
+        TODAY,
+    )
 
 
 def test_the_period_runs_from_the_day_after_the_previous_report(area, coordinator):
