@@ -20,6 +20,7 @@ from municipalities.models import (
     Membership,
     User,
 )
+from slt_portal import areacache
 from slt_portal.tenancy import Access
 
 
@@ -33,7 +34,7 @@ def area_get_by_slug(*, slug: str) -> Area | None:
 
 
 def access_for_user(*, user: User) -> Access:
-    """The user's effective roles per area today.
+    """The user's effective roles per area today, and those areas.
 
     A secretariat member at a parent area also holds ``secretariat`` in its
     descendants: the city secretariat reads its districts' aggregates.
@@ -49,16 +50,46 @@ def access_for_user(*, user: User) -> Access:
         for area_id, role in rows:
             by_area[area_id].add(role)
     parents = [a for a, r in by_area.items() if roles.SECRETARIAT in r]
-    if parents:
-        descendants = Area.objects.filter(
-            Q(parent_id__in=parents) | Q(parent__parent_id__in=parents), is_active=True
-        ).values_list("pk", flat=True)
-        for area_id in descendants:
-            by_area[area_id].add(roles.SECRETARIAT)
+    areas = []
+    if by_area:
+        areas = list(
+            Area.objects.filter(
+                Q(pk__in=by_area)
+                | Q(parent_id__in=parents)
+                | Q(parent__parent_id__in=parents),
+                is_active=True,
+            ).select_related("parent", "police_district")
+        )
+    for area in areas:
+        if area.pk not in by_area:  # a descendant of a secretariat's area
+            by_area[area.pk].add(roles.SECRETARIAT)
     return Access(
         user_id=user.pk,
         roles_by_area={area: frozenset(r) for area, r in by_area.items()},
+        areas_by_slug={area.slug: area for area in areas},
     )
+
+
+def signed_in_user(*, user_id: int) -> User | None:
+    """The signed-in user with their Access (``user._slt_access``), read once and
+    cached until their row, their memberships or any area changes, or the day ends
+    (memberships start and end by date)."""
+
+    def build() -> tuple[User, Access] | None:
+        user = User.objects.filter(pk=user_id).first()
+        return None if user is None else (user, access_for_user(user=user))
+
+    found = areacache.stamped(
+        "signed-in",
+        depends_on=[areacache.REGISTRY, areacache.user_version(user_id)],
+        parts=(user_id, timezone.localdate().isoformat()),
+        build=build,
+    )
+    if found is None:
+        return None
+    user, access = found
+    user._slt_access = access
+    return user
 
 
 def access_for_api_key(*, api_key: ApiKey) -> Access:
@@ -67,18 +98,19 @@ def access_for_api_key(*, api_key: ApiKey) -> Access:
         user_id=api_key.service_user_id,
         roles_by_area={api_key.area_id: frozenset({api_key.role})},
         api_key_id=api_key.pk,
+        areas_by_slug={api_key.area.slug: api_key.area},
     )
 
 
-def areas_for_access(*, access: Access) -> QuerySet[Area]:
-    return Area.objects.filter(pk__in=access.area_ids).select_related("parent")
+def areas_for_access(*, access: Access) -> list[Area]:
+    """The areas of a user's Access in name order (an API key has none)."""
+    return access.areas
 
 
-def user_areas_with_roles(*, user: User) -> list[tuple[Area, list[str]]]:
+def user_areas_with_roles(*, access: Access) -> list[tuple[Area, list[str]]]:
     """The user's areas in name order, each with its role labels, for menus."""
     from municipalities.models import Role
 
-    access = access_for_user(user=user)
     labels = dict(Role.choices)
     return [
         (area, sorted(str(labels[r]) for r in access.roles(area)))
@@ -87,14 +119,21 @@ def user_areas_with_roles(*, user: User) -> list[tuple[Area, list[str]]]:
 
 
 def api_key_get_by_raw_key(*, raw_key: str) -> ApiKey | None:
-    """The key matching ``raw_key`` (any state), looked up by its SHA-256 digest."""
+    """The key matching ``raw_key`` (any state), looked up by its SHA-256 digest;
+    cached until any key or area changes (a revoked key fails at once)."""
     digest = hashlib.sha256(raw_key.encode()).hexdigest()
-    with scopes_disabled():
-        return (
-            ApiKey.objects.select_related("area", "service_user")
-            .filter(key_hash=digest)
-            .first()
-        )
+
+    def build() -> ApiKey | None:
+        with scopes_disabled():
+            return (
+                ApiKey.objects.select_related("area", "service_user")
+                .filter(key_hash=digest)
+                .first()
+            )
+
+    return areacache.stamped(
+        "api-key", depends_on=[areacache.REGISTRY], parts=(digest,), build=build
+    )
 
 
 def api_key_list(*, area: Area) -> QuerySet[ApiKey]:

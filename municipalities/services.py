@@ -7,6 +7,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -72,10 +73,20 @@ def api_key_revoke(*, api_key: ApiKey, revoked_by: User) -> ApiKey:
     return api_key
 
 
+TOUCH_INTERVAL = dt.timedelta(minutes=1)
+
+
 def api_key_touch(*, api_key: ApiKey) -> None:
-    """Record use at most once a minute, so reads stay cheap."""
+    """Record use at most once a minute, so reads stay cheap.
+
+    The key itself comes from a cache (its ``last_used_at`` may be old), so the
+    minute is claimed in Redis: one process writes, the others skip.
+    """
     now = timezone.now()
-    if api_key.last_used_at and now - api_key.last_used_at < dt.timedelta(minutes=1):
+    if api_key.last_used_at and now - api_key.last_used_at < TOUCH_INTERVAL:
+        return
+    seconds = int(TOUCH_INTERVAL.total_seconds())
+    if not cache.add(f"api-key-touched:{api_key.pk}", True, timeout=seconds):
         return
     ApiKey.objects.with_scopes_disabled().filter(pk=api_key.pk).update(last_used_at=now)
     api_key.last_used_at = now

@@ -127,35 +127,11 @@ def start_panels(request: HttpRequest) -> list[dict]:
 
 
 def area_panels_html(request: HttpRequest) -> str:
-    """The start page's panels, rendered, cached per user and area until the area
-    changes (``slt_portal.areacache``): the start page is read far more than written.
-    """
-    from django.middleware.csrf import get_token
-
-    from slt_portal import areacache
-    from slt_portal.tenancy import access_for_request, scope_area_ids
-
-    def build() -> str:
-        panels = area_panels(request)
-        return render_to_string(
-            "_area_panels.html",
-            {"panels": panels, "area": request.area},
-            request=request,
-        ).strip()
-
-    get_token(request)  # sets the session's CSRF secret in META before the key
-    return mark_safe(
-        areacache.cached(
-            "panels",
-            # a secretariat's panels read its districts too
-            area_ids=scope_area_ids(access_for_request(request), request.area),
-            # The panels' forms carry a CSRF token: a new session must not see an
-            # entry built with an earlier session's secret.
-            parts=[
-                request.user.pk,
-                ",".join(sorted(request.area_roles)),
-                request.META.get("CSRF_COOKIE", ""),
-            ],
-            build=build,
-        )
+    """The start page's panels, rendered (the page is cached whole:
+    ``areacache.cached_page`` on the view)."""
+    html = render_to_string(
+        "_area_panels.html",
+        {"panels": area_panels(request), "area": request.area},
+        request=request,
     )
+    return mark_safe(html.strip())

@@ -86,10 +86,22 @@ class Access:
     user_id: int | None
     roles_by_area: dict[int, frozenset[str]] = field(default_factory=dict)
     api_key_id: int | None = None
+    # A user's areas by slug (with parent and police district), read with the roles:
+    # every page under /o/<slug>/ and the area switcher need them.
+    areas_by_slug: dict[str, Area] = field(default_factory=dict)
 
     @property
     def area_ids(self) -> list[int]:
         return sorted(self.roles_by_area)
+
+    def area(self, slug: str) -> Area | None:
+        """The user's area with this slug (None for an area they have no role in)."""
+        return self.areas_by_slug.get(slug)
+
+    @property
+    def areas(self) -> list[Area]:
+        """The user's areas in name order."""
+        return sorted(self.areas_by_slug.values(), key=lambda a: (a.name, a.pk))
 
     def roles(self, area: Area | int) -> frozenset[str]:
         return self.roles_by_area.get(_area_id(area), frozenset())
@@ -126,6 +138,8 @@ def access_for_request(request: HttpRequest) -> Access:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return NO_ACCESS
+    if (signed_in := getattr(user, "_slt_access", None)) is not None:
+        return signed_in  # read with the user (municipalities.backends)
     cached = getattr(request, "_slt_access", None)
     if cached is None or cached.user_id != user.pk:
         cached = selectors.access_for_user(user=user)
@@ -169,15 +183,13 @@ def area_view(*roles: str) -> Callable:
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
         def wrapped(request: HttpRequest, area_slug: str, *args: Any, **kwargs: Any):
-            from municipalities import selectors
-
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login
 
                 return redirect_to_login(request.get_full_path())
-            area = selectors.area_get_by_slug(slug=area_slug)
             access = access_for_request(request)
-            if area is None or not access.has_area(area):
+            area = access.area(area_slug)
+            if area is None:
                 raise Http404(_("No such area, or you have no access to it."))
             if roles and not access.has_role(area, *roles):
                 raise PermissionDenied(_("Your role in this area does not allow this."))

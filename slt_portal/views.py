@@ -17,7 +17,7 @@ from slt_portal.navigation import start_panels
 def start(request: HttpRequest) -> HttpResponse:
     """Startside: the user's areas and roles, with what to do across them (the next
     meetings, measures to update); one area goes straight to its page."""
-    areas = selectors.user_areas_with_roles(user=request.user)
+    areas = selectors.user_areas_with_roles(access=request.access)
     if len(areas) == 1 and not request.GET.get("all"):
         return redirect("municipalities:area_home", area_slug=areas[0][0].slug)
     context = {"areas": areas, "panels": start_panels(request) if areas else []}
@@ -29,8 +29,8 @@ def start(request: HttpRequest) -> HttpResponse:
 def switch_area(request: HttpRequest) -> HttpResponse:
     """Områdevelger: go to the chosen area's start page."""
     slug = request.GET.get("area", "")
-    area = selectors.area_get_by_slug(slug=slug) if slug else None
-    if area is None or not request.access.has_area(area):
+    area = request.access.area(slug)
+    if area is None:
         raise Http404(_("No such area, or you have no access to it."))
     return redirect(
         reverse("municipalities:area_home", kwargs={"area_slug": area.slug})

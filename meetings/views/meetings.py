@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,7 +26,7 @@ from meetings.views.common import (
     pagination_query,
     url,
 )
-from slt_portal import areacache
+from slt_portal.areacache import cached_page
 from slt_portal.exceptions import ApplicationError, add_error_to_form
 from slt_portal.tenancy import area_view
 
@@ -34,45 +34,14 @@ PAGE_SIZE = 25
 
 
 @area_view(*MEETING_ROLES)
+@cached_page
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    """Møteoversikt: upcoming meetings first; earlier ones on the second tab."""
+    """Møteoversikt: upcoming meetings first; earlier ones on the second tab.
+
+    Cached whole per user and address until the area changes: meetings are listed
+    far more often than planned."""
     area, reach = request.area, access(request)
     earlier = request.GET.get("when") == "earlier"
-    data = areacache.cached(
-        "meeting_list",
-        area_ids=[area.pk],
-        parts=[request.user.pk, sorted(request.area_roles), request.get_full_path()],
-        build=lambda: _list_data(request, reach, earlier),
-    )
-    paginator = Paginator(_Counted(data["count"]), PAGE_SIZE)
-    context = {
-        "area": area,
-        "page": Page(data["meetings"], data["number"], paginator),
-        "groups": data["groups"],
-        "group": data["group"],
-        "earlier": earlier,
-        "pagination_query": pagination_query(request),
-        "can_plan": data["can_plan"],
-        "is_coordinator": reach.is_coordinator(area),
-        "breadcrumbs": meetings_crumbs(request),
-    }
-    return render(request, "meetings/meeting_list.html", context)
-
-
-class _Counted:
-    """An object list of known length: the page itself comes from the cache."""
-
-    def __init__(self, count: int):
-        self._count = count
-
-    def count(self) -> int:
-        return self._count
-
-
-def _list_data(request: HttpRequest, reach, earlier: bool) -> dict:
-    """What the meeting list shows, read once and cached per user and query
-    (``slt_portal.areacache``): meetings are listed far more often than planned."""
-    area = request.area
     groups = list(selectors.groups_user_can_view(area=area, access=reach))
     group = _chosen(groups, request.GET.get("group"))
     meetings = selectors.meeting_list(area=area, access=reach, group=group)
@@ -88,14 +57,19 @@ def _list_data(request: HttpRequest, reach, earlier: bool) -> dict:
             status__in=(Meeting.Status.PLANNED, Meeting.Status.INVITED),
         ).order_by("starts_at")
     page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
-    return {
+    page.object_list = selectors.with_item_counts(page.object_list)
+    context = {
+        "area": area,
+        "page": page,
         "groups": groups,
         "group": group,
-        "meetings": selectors.with_item_counts(page.object_list),
-        "count": page.paginator.count,
-        "number": page.number,
+        "earlier": earlier,
+        "pagination_query": pagination_query(request),
         "can_plan": selectors.groups_user_manages(area=area, access=reach).exists(),
+        "is_coordinator": reach.is_coordinator(area),
+        "breadcrumbs": meetings_crumbs(request),
     }
+    return render(request, "meetings/meeting_list.html", context)
 
 
 def _chosen(groups, value):

@@ -56,6 +56,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         return response
     context = {
         "form": form,
-        "areas": selectors.user_areas_with_roles(user=request.user),
+        "areas": selectors.user_areas_with_roles(access=request.access),
     }
     return render(request, "accounts/profile.html", context)

@@ -6,11 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipalities import roles, selectors
+from slt_portal.areacache import cached_page
 from slt_portal.navigation import area_panels_html
 from slt_portal.tenancy import area_view
 
 
 @area_view()
+@cached_page
 def area_home(request: HttpRequest) -> HttpResponse:
     """Områdets startside: panels from every app the user's roles allow."""
     area = request.area

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django_scopes import scope
 from rest_framework import exceptions, viewsets
-from rest_framework.response import Response
 
 from slt_portal import areacache
 from slt_portal.tenancy import Access, access_for_request
@@ -51,10 +51,17 @@ class AreaScopedMixin:
                 self._scope = None
 
     def list(self, request, *args, **kwargs):
-        if not self.cache_list:
+        renderer = request.accepted_renderer
+        if not self.cache_list or renderer.format != "json":
             return super().list(request, *args, **kwargs)
+
+        def build() -> bytes:  # the page as the renderer writes it
+            response = super(AreaScopedMixin, self).list(request, *args, **kwargs)
+            context = self.get_renderer_context()
+            return renderer.render(response.data, request.accepted_media_type, context)
+
         roles = sorted((a, sorted(self.access.roles(a))) for a in self.scope_area_ids)
-        data = areacache.cached(
+        body = areacache.cached(
             f"api:{type(self).__module__}.{type(self).__qualname__}",
             area_ids=self.scope_area_ids,
             parts=[
@@ -62,12 +69,11 @@ class AreaScopedMixin:
                 self.access.api_key_id,
                 roles,
                 request.get_full_path(),
+                request.accepted_media_type,
             ],
-            build=lambda: (
-                super(AreaScopedMixin, self).list(request, *args, **kwargs).data
-            ),
+            build=build,
         )
-        return Response(data)
+        return HttpResponse(body, content_type=request.accepted_media_type)
 
     def scoped(self, queryset: QuerySet) -> QuerySet:
         """Filter explicitly as well: the scope is the second lock, not the only one."""

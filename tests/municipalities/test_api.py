@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from municipalities import services
@@ -120,6 +122,14 @@ def test_key_use_is_recorded(api_client, area):
     auth(api_client, raw).get("/api/v1/me/")
     api_key.refresh_from_db()
     assert api_key.last_used_at is not None
+
+
+def test_key_use_is_recorded_at_most_once_a_minute(api_client, area):
+    _api_key, raw = key_for(area)
+    auth(api_client, raw).get("/api/v1/me/")
+    with CaptureQueriesContext(connection) as queries:
+        assert api_client.get("/api/v1/me/").status_code == 200
+    assert not [q for q in queries.captured_queries if "UPDATE" in q["sql"]]
 
 
 def test_anonymous_gets_401_json(api_client):

@@ -19,6 +19,7 @@ def _measures(api_client):
     with CaptureQueriesContext(connection) as queries:
         response = api_client.get("/api/v1/measures/?status=active")
     assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
     return [m["title"] for m in response.json()["results"]], len(queries)
 
 
