@@ -1,6 +1,12 @@
 """HTTP figures against gunicorn: the bare DRF baseline, the measures API, and the
 coordinator's start page and meeting list, each as a ratio to the baseline measured
-by the same client in the same run."""
+by the same client in the same run.
+
+The pages are cached whole per user until their area changes, so the figures are
+those of a page read again. The same pages *uncached* (every request with an
+address of its own, so it is built from the database) show what a page costs
+right after a write in its area, and that this cost, too, does not grow with the
+data: the ten-year history of meetings is in UNCACHED_PAGES for that reason."""
 
 from __future__ import annotations
 
@@ -11,6 +17,10 @@ CONCURRENCY = (1, 16)
 PAGES = {
     "start page": "/o/{slug}/",
     "meeting list": "/o/{slug}/meetings/",
+}
+UNCACHED_PAGES = {
+    **PAGES,
+    "earlier meetings": "/o/{slug}/meetings/?when=earlier",
 }
 # 100 rows of one area's measures, through the API key's scope and a filter.
 MEASURES_API = "/api/v1/measures/?status=completed&page_size=100"
@@ -23,10 +33,14 @@ def _check(ctx: Context, path: str, headers: dict) -> None:
         raise RuntimeError(f"{path} answered {status}, not 200")
 
 
-def _measure(ctx: Context, path: str, headers: dict, clients: int):
+def _measure(
+    ctx: Context, path: str, headers: dict, clients: int, uncached: bool = False
+):
     url = ctx.base_url + path
-    wrk(url, clients=clients, seconds=2, headers=headers)  # warm-up
-    load = wrk(url, clients=clients, seconds=ctx.duration, headers=headers)
+    wrk(url, clients=clients, seconds=2, headers=headers, uncached=uncached)
+    load = wrk(
+        url, clients=clients, seconds=ctx.duration, headers=headers, uncached=uncached
+    )
     if load.errors:
         raise RuntimeError(f"{path}: {load.errors} failed requests")
     return load
@@ -104,6 +118,27 @@ def run(ctx: Context) -> list[Row]:
                 name,
             ),
         ]
+    rows += _uncached_rows(ctx, cookie, base[1].p50_ms)
+    return rows
+
+
+def _uncached_rows(ctx: Context, cookie: str, baseline_ms: float) -> list[Row]:
+    """Pages built from the database on every request, one client."""
+    rows = []
+    for label, template in UNCACHED_PAGES.items():
+        path = template.format(slug=ctx.area_slug)
+        one = _measure(ctx, path, {"Cookie": cookie}, 1, uncached=True)
+        rows += [
+            Row(f"{label} uncached median, 1 client", one.p50_ms, "ms"),
+            Row(f"{label} uncached p95, 1 client", one.p95_ms, "ms"),
+            Row(
+                f"{label} uncached median / baseline, 1 client",
+                one.p50_ms / baseline_ms,
+                "×",
+            ),
+        ]
+    for row in rows:
+        row.dataset = ctx.dataset.name
     return rows
 
 
@@ -112,6 +147,22 @@ def summarize(rows: list[Row]) -> list[Row]:
     a busier machine during one of the two runs does not tilt the comparison."""
     found = {(r.metric, r.dataset): r.value for r in rows}
     out = []
+    for label in UNCACHED_PAGES:
+        metric = f"{label} uncached median / baseline, 1 client"
+        full, tenth = found.get((metric, "full")), found.get((metric, "tenth"))
+        if full is not None and tenth is not None:
+            growth = full / tenth
+            out.append(
+                Row(
+                    f"{label} uncached median at full data / at a tenth, 1 client",
+                    growth,
+                    "×",
+                    "≤ 1.2",
+                    growth <= 1.2,
+                    "both",
+                    "each normalised by its own run's baseline",
+                )
+            )
     for label in PAGES:
         for clients in ("1 client", "16 clients"):
             metric = f"{label} median / baseline, {clients}"

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from http.cookiejar import CookieJar
 from pathlib import Path
@@ -24,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 WRK_SCRIPT = str(Path(__file__).with_name("wrk_report.lua"))
+# The same report, with an address of its own for every request (no cache hit).
+WRK_UNCACHED_SCRIPT = str(Path(__file__).with_name("wrk_uncached.lua"))
 
 
 @dataclass
@@ -100,9 +103,15 @@ class Load:
 
 
 def wrk(
-    url: str, *, clients: int, seconds: int, headers: dict[str, str] | None = None
+    url: str,
+    *,
+    clients: int,
+    seconds: int,
+    headers: dict[str, str] | None = None,
+    uncached: bool = False,
 ) -> Load:
-    """Hit ``url`` with ``clients`` keep-alive connections for ``seconds``."""
+    """Hit ``url`` with ``clients`` keep-alive connections for ``seconds``; with
+    ``uncached`` every request carries a query parameter of its own."""
     threads = min(clients, 2)  # two cores: more client threads only steal CPU
     cmd = [
         ensure_wrk(),
@@ -112,11 +121,14 @@ def wrk(
         "--timeout",
         "30s",
         "-s",
-        WRK_SCRIPT,
+        WRK_UNCACHED_SCRIPT if uncached else WRK_SCRIPT,
     ]
     for name, value in (headers or {}).items():
         cmd += ["-H", f"{name}: {value}"]
-    out = subprocess.run([*cmd, url], check=True, capture_output=True, text=True).stdout
+    cmd.append(url)
+    if uncached:
+        cmd += ["--", uuid.uuid4().hex[:12]]  # a run id: no entry left from before
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     line = next(x for x in out.splitlines() if x.startswith("WRK_JSON "))
     data = json.loads(line.removeprefix("WRK_JSON "))
     return Load(

@@ -59,6 +59,12 @@ def _args() -> argparse.Namespace:
     parser.add_argument(
         "--only", choices=["full", "tenth"], help="Run on one data set only."
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=int(env.get("BENCH_JOBS", os.cpu_count() or 1)),
+        help="Processes generating a missing data set (shards).",
+    )
     return parser.parse_args()
 
 
@@ -96,18 +102,23 @@ def _ensure_database(args, dataset: Dataset, env: dict) -> None:
     )
     print(f"== data set {dataset.name}: {dataset.database}", file=sys.stderr)
     subprocess.run(
-        [
-            PYTHON,
-            "manage.py",
-            "generate_scale_data",
-            f"--areas={dataset.areas}",
-            f"--years={dataset.years}",
-            f"--seed={args.seed}",
-        ],
-        env=env,
-        cwd=ROOT,
-        check=True,
+        [PYTHON, "manage.py", "migrate", "-v0"], env=env, cwd=ROOT, check=True
     )
+    generate = [
+        PYTHON,
+        "manage.py",
+        "generate_scale_data",
+        f"--areas={dataset.areas}",
+        f"--years={dataset.years}",
+        f"--seed={args.seed}",
+        "--no-migrate",
+    ]
+    shards = [
+        subprocess.Popen([*generate, f"--shard={n}/{args.jobs}"], env=env, cwd=ROOT)
+        for n in range(args.jobs)
+    ]
+    if any(shard.wait() for shard in shards):
+        raise RuntimeError(f"generate_scale_data failed on {dataset.database}")
 
 
 def _free_port() -> int:

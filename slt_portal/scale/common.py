@@ -140,12 +140,16 @@ def ledger_mark(slug: str, year: int, seed: int) -> None:
         )
 
 
+def step_lock(name: str) -> None:
+    """Hold a lock named ``name`` until this transaction ends (other shards wait)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"scale:{name}"])
+
+
 def ledger_claim(slug: str, year: int) -> bool:
     """Lock the step for this transaction; False when it is already done."""
+    step_lock(f"{slug}:{year}")
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(hashtext(%s))", [f"scale:{slug}:{year}"]
-        )
         cursor.execute(
             f"SELECT 1 FROM {LEDGER_TABLE} WHERE area_slug = %s AND year = %s",
             [slug, year],

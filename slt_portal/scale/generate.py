@@ -22,6 +22,7 @@ from slt_portal.scale.common import (
     ledger_ensure,
     ledger_mark,
     rng_for,
+    step_lock,
 )
 
 DEFAULT_AREAS = 371  # 356 kommuner + Oslo's 15 bydeler
@@ -72,8 +73,9 @@ def generate(
     )
     specs = municipalities.area_specs(areas, seed)
     with scopes_disabled(), explicit_timestamps():
-        ledger_ensure()
         with transaction.atomic():
+            step_lock("areas")  # shards started together create these once
+            ledger_ensure()
             by_slug = municipalities.ensure_areas(specs, run=run)
         done = ledger_done()
         part, parts = shard  # this process builds the areas with index % parts == part
