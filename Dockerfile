@@ -5,9 +5,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/ven
     PATH="/opt/venv/bin:$PATH" \
     STATICFILES_BACKEND=whitenoise.storage.CompressedManifestStaticFilesStorage
 
-# WeasyPrint needs Pango; gettext is for compilemessages.
+# WeasyPrint needs Pango, and subsets the fonts it embeds with libharfbuzz-subset
+# (several times faster than its fontTools fallback); gettext is for compilemessages.
 RUN apt-get update && apt-get install -y --no-install-recommends \
-      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core gettext \
+      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
+      fonts-dejavu-core gettext \
     && rm -rf /var/lib/apt/lists/* \
     && pip install --no-cache-dir "uv==0.13.9"
 

@@ -233,6 +233,8 @@ def test_city_report_pdf_downloads_with_every_district_in_its_text(client, city)
         assert district.name in text
     assert "UNG-ZQ7W" not in text
     assert len(reader.pages) >= 3
+    first = reader.pages[0].mediabox
+    assert first.width > first.height  # the template's @page overrides pdf.css
 
 
 def test_city_page_query_count_does_not_grow_with_districts(
