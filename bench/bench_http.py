@@ -142,45 +142,45 @@ def _uncached_rows(ctx: Context, cookie: str, baseline_ms: float) -> list[Row]:
     return rows
 
 
+def _growth(found: dict, metric: str, label: str) -> Row | None:
+    """``metric`` at full data over the same at a tenth, against the 1.2 target."""
+    full, tenth = found.get((metric, "full")), found.get((metric, "tenth"))
+    if full is None or tenth is None:
+        return None
+    growth = full / tenth
+    return Row(
+        label,
+        growth,
+        "×",
+        "≤ 1.2",
+        growth <= 1.2,
+        "both",
+        "each normalised by its own run's baseline",
+    )
+
+
 def summarize(rows: list[Row]) -> list[Row]:
     """Full data against a tenth: the pages' ratios to their own run's baseline, so
     a busier machine during one of the two runs does not tilt the comparison."""
     found = {(r.metric, r.dataset): r.value for r in rows}
     out = []
     for label in UNCACHED_PAGES:
-        metric = f"{label} uncached median / baseline, 1 client"
-        full, tenth = found.get((metric, "full")), found.get((metric, "tenth"))
-        if full is not None and tenth is not None:
-            growth = full / tenth
-            out.append(
-                Row(
-                    f"{label} uncached median at full data / at a tenth, 1 client",
-                    growth,
-                    "×",
-                    "≤ 1.2",
-                    growth <= 1.2,
-                    "both",
-                    "each normalised by its own run's baseline",
-                )
-            )
+        row = _growth(
+            found,
+            f"{label} uncached median / baseline, 1 client",
+            f"{label} uncached median at full data / at a tenth, 1 client",
+        )
+        out += [row] if row else []
     for label in PAGES:
         for clients in ("1 client", "16 clients"):
-            metric = f"{label} median / baseline, {clients}"
-            full, tenth = found.get((metric, "full")), found.get((metric, "tenth"))
-            if full is None or tenth is None:
-                continue
-            growth = full / tenth
-            out.append(
-                Row(
-                    f"{label} median at full data / at a tenth, {clients}",
-                    growth,
-                    "×",
-                    "≤ 1.2",
-                    growth <= 1.2,
-                    "both",
-                    "each normalised by its own run's baseline",
-                )
+            row = _growth(
+                found,
+                f"{label} median / baseline, {clients}",
+                f"{label} median at full data / at a tenth, {clients}",
             )
+            if row is None:
+                continue
+            out.append(row)
             raw_full = found.get((f"{label} median, {clients}", "full"))
             raw_tenth = found.get((f"{label} median, {clients}", "tenth"))
             if raw_full and raw_tenth:
