@@ -121,16 +121,22 @@ def stamped(
 
 
 def cached(
-    name: str, *, area_ids: Iterable[int], parts: Iterable[Any], build: Callable
+    name: str,
+    *,
+    area_ids: Iterable[int],
+    parts: Iterable[Any],
+    build: Callable,
+    also_depends_on: Iterable[str] = (),
 ) -> Any:
-    """``build()``, or its cached result while these areas are unchanged.
+    """``build()``, or its cached result while these areas (and the versions
+    ``also_depends_on``) are unchanged.
 
     ``parts`` must hold everything else the result depends on (the user, roles,
     query string...); today's date and the active language are added here.
     """
     return stamped(
         name,
-        depends_on=area_versions(area_ids),
+        depends_on=[*area_versions(area_ids), *also_depends_on],
         parts=(timezone.localdate().isoformat(), translation.get_language(), *parts),
         build=build,
     )
@@ -145,7 +151,8 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     The page is built with a placeholder where its CSRF tokens go, and every
     response gets a freshly masked token of the session's secret, as an uncached
-    page would. A request with messages waiting is not cached: they show once.
+    page would. Messages show once: a request with messages waiting, or whose view
+    adds one, is not cached; nor is anything but a plain 200 page.
     """
     from django.contrib.messages import get_messages
 
@@ -153,7 +160,6 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method != "GET" or len(get_messages(request)):
             return view(request, *args, **kwargs)
-
         uncacheable: list[HttpResponse] = []
 
         def build() -> tuple[str, bytes] | None:
@@ -167,21 +173,18 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             if response.status_code != 200 or response.streaming:
                 uncacheable.append(response)
                 return None
+            if len(get_messages(request)):
+                uncacheable.append(response)
+                return None
             return response["Content-Type"], response.content
 
         from slt_portal.tenancy import access_for_request, scope_area_ids
 
-        access = access_for_request(request)
-        page = stamped(
+        page = cached(
             f"page:{view.__module__}.{view.__qualname__}",
-            depends_on=[
-                *area_versions(scope_area_ids(access, request.area)),
-                user_version(request.user.pk),
-                REGISTRY,
-            ],
+            area_ids=scope_area_ids(access_for_request(request), request.area),
+            also_depends_on=[user_version(request.user.pk), REGISTRY],
             parts=(
-                timezone.localdate().isoformat(),
-                translation.get_language(),
                 request.user.pk,
                 sorted(request.area_roles),
                 request.get_full_path(),
@@ -189,7 +192,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             ),
             build=build,
         )
-        if page is None:  # a redirect or an error page: not kept
+        if page is None:  # not kept: answered as built
             response = uncacheable[0]
             if not response.streaming:
                 response.content = _with_csrf_token(request, response.content)

@@ -133,3 +133,43 @@ def test_a_deactivated_user_is_signed_out_at_once(client, area, coordinator):
     coordinator.is_active = False
     coordinator.save()
     assert client.get(home(area)).status_code == 302
+
+
+def _request(user, area):
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.cache import SessionStore
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(home(area))
+    request.user, request.session = user, SessionStore()
+    request._messages = FallbackStorage(request)
+    request.area, request.area_roles = area, frozenset({"coordinator"})
+    return request
+
+
+def test_only_plain_pages_without_new_messages_are_kept(area, coordinator):
+    from django.contrib import messages
+    from django.http import HttpResponse, HttpResponseRedirect
+
+    calls = []
+
+    @areacache.cached_page
+    def plain(request):
+        calls.append("plain")
+        return HttpResponse("<p>side</p>")
+
+    @areacache.cached_page
+    def moved(request):
+        calls.append("moved")
+        return HttpResponseRedirect("/elsewhere/")
+
+    @areacache.cached_page
+    def with_message(request):
+        calls.append("message")
+        messages.info(request, "Lagret.")
+        return HttpResponse("<p>side</p>")
+
+    for view in (plain, moved, with_message):
+        for _ in range(2):
+            view(_request(coordinator, area))
+    assert calls == ["plain", "moved", "moved", "message", "message"]
