@@ -121,6 +121,17 @@ def _ensure_database(args, dataset: Dataset, env: dict) -> None:
         raise RuntimeError(f"generate_scale_data failed on {dataset.database}")
 
 
+def _clear_cache(args, dataset: Dataset) -> None:
+    """Drop the data set's cache entries: a regenerated database must not meet
+    entries (signed-in users, pages) built from the one before."""
+    import redis
+
+    client = redis.Redis.from_url(args.redis)
+    keys = list(client.scan_iter(f"bench-{dataset.database}:*", count=1000))
+    for start in range(0, len(keys), 1000):
+        client.delete(*keys[start : start + 1000])
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -168,6 +179,7 @@ def _run_dataset(args, dataset: Dataset, modules) -> list[Row]:
         cwd=ROOT,
         check=True,
     )
+    _clear_cache(args, dataset)
     server, base = _start_server(args, env)
     rows: list[Row] = []
     try:
