@@ -102,11 +102,6 @@ def access_for_api_key(*, api_key: ApiKey) -> Access:
     )
 
 
-def areas_for_access(*, access: Access) -> list[Area]:
-    """The areas of a user's Access in name order (an API key has none)."""
-    return access.areas
-
-
 def user_areas_with_roles(*, access: Access) -> list[tuple[Area, list[str]]]:
     """The user's areas in name order, each with its role labels, for menus."""
     from municipalities.models import Role
@@ -114,7 +109,7 @@ def user_areas_with_roles(*, access: Access) -> list[tuple[Area, list[str]]]:
     labels = dict(Role.choices)
     return [
         (area, sorted(str(labels[r]) for r in access.roles(area)))
-        for area in areas_for_access(access=access)
+        for area in access.areas
     ]
 
 

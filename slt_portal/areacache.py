@@ -156,6 +156,8 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     """
     from django.contrib.messages import get_messages
 
+    from slt_portal.tenancy import access_for_request, rendered, scope_area_ids
+
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method != "GET" or len(get_messages(request)):
@@ -165,9 +167,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         def build() -> tuple[str, bytes] | None:
             request.csrf_placeholder = True
             try:
-                response = view(request, *args, **kwargs)
-                if hasattr(response, "render") and callable(response.render):
-                    response = response.render()
+                response = rendered(view(request, *args, **kwargs))
             finally:
                 del request.csrf_placeholder
             if response.status_code != 200 or response.streaming:
@@ -177,8 +177,6 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
                 uncacheable.append(response)
                 return None
             return response["Content-Type"], response.content
-
-        from slt_portal.tenancy import access_for_request, scope_area_ids
 
         page = cached(
             f"page:{view.__module__}.{view.__qualname__}",

@@ -196,15 +196,19 @@ def area_view(*roles: str) -> Callable:
             request.area = area
             request.area_roles = access.roles(area)
             with scope(area=scope_area_ids(access, area)):
-                response = view(request, *args, **kwargs)
-                if hasattr(response, "render") and callable(response.render):
-                    response = response.render()
-            return response
+                return rendered(view(request, *args, **kwargs))
 
         wrapped.area_view_roles = frozenset(roles)
         return wrapped
 
     return decorator
+
+
+def rendered(response: HttpResponse) -> HttpResponse:
+    """A lazy (template) response rendered now, e.g. while a scope is still open."""
+    if hasattr(response, "render") and callable(response.render):
+        return response.render()
+    return response
 
 
 def scope_area_ids(access: Access, area: Area) -> list[int]:
@@ -225,10 +229,7 @@ def user_scope(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         access = access_for_request(request)
         with scope(area=access.area_ids):
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
-        return response
+            return rendered(view(request, *args, **kwargs))
 
     return wrapped
 

@@ -72,7 +72,7 @@ class MeView(APIView):
     def get(self, request):
         access = access_for_request(request)
         user = request.user
-        areas = selectors.areas_for_access(access=access)
+        areas = access.areas
         data = {
             "id": user.pk,
             "full_name": user.full_name,
